@@ -1,0 +1,70 @@
+"""The page tree's stable skeleton: ``/``, ``/studios/``, ``/cases/``, ``/handbooks/``, ``/resources/``."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create the home page and the section index pages where missing; return the home page.
+
+    Idempotent. Replaces Wagtail's default welcome page with a :class:`HomePage`
+    and points the default site at it.
+    """
+    from cases.models import CaseIndexPage
+    from resources.models import HandbookIndexPage, ResourceIndexPage
+    from studios.models import StudioIndexPage
+
+    from .models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        welcome = Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").first()
+        if welcome is not None:
+            welcome.slug = "welcome-old"
+            welcome.save(update_fields=["slug"])
+        home = root.add_child(
+            instance=HomePage(
+                title="班主任工作室成果平台",
+                slug="home",
+                intro="汇聚全国班主任工作室的建设成果、典型案例、工作手册与育人资源。",
+            )
+        )
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="班主任工作室成果平台"
+            )
+        else:
+            site.root_page = home
+            site.site_name = "班主任工作室成果平台"
+            site.save()
+        if welcome is not None:
+            welcome.delete()
+
+    sections = [
+        (StudioIndexPage, "studios", "工作室", "各地班主任工作室的建设情况、团队与工作动态。"),
+        (
+            CaseIndexPage,
+            "cases",
+            "典型案例",
+            "班级文化建设、重点学生帮扶、典型学生教育、家校沟通协调、突发事件处置五类典型案例。",
+        ),
+        (
+            HandbookIndexPage,
+            "handbooks",
+            "工作手册",
+            "班主任工作手册与指南：班情分析、班风学风建设、班级管理、师生互动、学生评价、家校企社多元共育。",
+        ),
+        (
+            ResourceIndexPage,
+            "resources",
+            "资源库",
+            "班级建设方案、班级制度、班级活动、专题教育、课件、视频与研究成果。",
+        ),
+    ]
+    for model, slug, title, intro in sections:
+        if not model.objects.child_of(home).exists():
+            home.add_child(instance=model(title=title, slug=slug, intro=intro))
+    return home

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's first command: install, migrate, load the demo content and serve on SQLite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh requirements.txt
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
+.venv/bin/python manage.py migrate --noinput
+.venv/bin/python manage.py load_demo
+exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's test command. Installs what it needs, then runs the gates:
+# manage.py check, makemigrations --check, ruff, and the test suite on SQLite;
+# and the suite again on PostgreSQL when TEST_DATABASE_URL is set
+# (e.g. postgres://postgres@127.0.0.1:5432/bzr).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh requirements-dev.txt
+PY=.venv/bin/python
+export DJANGO_SETTINGS_MODULE=config.settings.test
+export PYTHONDONTWRITEBYTECODE=1
+
+echo "== manage.py check"
+$PY manage.py check
+echo "== makemigrations --check"
+$PY manage.py makemigrations --check --dry-run
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+echo "== tests on SQLite"
+env -u DATABASE_URL $PY -m pytest "$@"
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
+  DATABASE_URL="$TEST_DATABASE_URL" $PY -m pytest --create-db "$@"
+fi

@@ -1,0 +1,8 @@
+"""Local development on the embedded defaults (SQLite, local media, database search)."""
+
+from .base import *  # noqa: F403
+from .base import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-bzr")
+ALLOWED_HOSTS = ["*"]

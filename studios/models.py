@@ -1,0 +1,288 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+
+from .forms import StudioPageForm
+from .rules import studio_rule_errors
+
+RICH_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+def current_year():
+    return datetime.date.today().year
+
+
+class StudioIndexPage(Page):
+    """The studio directory at ``/studios/``."""
+
+    intro = models.TextField(_("导语"), blank=True, help_text=_("目录页顶部的简短介绍"))
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["studios.StudioPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("工作室目录")
+        verbose_name_plural = _("工作室目录")
+
+
+class StudioPage(Page):
+    """A head-teacher studio's profile (工作室), at ``/studios/<slug>/``."""
+
+    school = models.CharField(_("学校"), max_length=100, help_text=_("工作室所在学校的全称"))
+    school_type = models.CharField(_("学校类型"), max_length=20, choices=SchoolType.choices, help_text=_("中职或高校"))
+    province = models.CharField(
+        _("省份"), max_length=20, choices=Province.choices, db_index=True, help_text=_("学校所在省级行政区")
+    )
+    city = models.CharField(_("城市"), max_length=50, blank=True, help_text=_("学校所在地市"))
+    level = models.CharField(
+        _("工作室级别"), max_length=20, choices=StudioLevel.choices, default=StudioLevel.SCHOOL, help_text=_("立项级别")
+    )
+    status = models.CharField(
+        _("建设状态"),
+        max_length=20,
+        choices=StudioStatus.choices,
+        default=StudioStatus.BUILDING,
+        help_text=_("申报中 → 学校推荐 → 已立项（建设中） → 已验收"),
+    )
+    cycle_start_year = models.PositiveSmallIntegerField(
+        _("立项年份"),
+        default=current_year,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("建设周期开始的年份"),
+    )
+    cycle_years = models.PositiveSmallIntegerField(_("建设周期（年）"), default=3, help_text=_("建设周期为 2-3 年"))
+    construction_model = models.CharField(
+        _("建设模式"), max_length=30, choices=ConstructionModel.choices, help_text=_("工作室采用的建设模式")
+    )
+    directions = ParentalManyToManyField(
+        "home.Direction", verbose_name=_("建设方向"), related_name="studios", help_text=_("选择 1-3 个建设方向")
+    )
+
+    host_name = models.CharField(_("主持人"), max_length=50, help_text=_("主持人姓名"))
+    host_title = models.CharField(_("主持人职称"), max_length=50, blank=True, help_text=_("如：讲师、高级讲师、副教授"))
+    host_years = models.PositiveSmallIntegerField(
+        _("主持人班主任年限"), null=True, blank=True, help_text=_("连续担任班主任的年数")
+    )
+    host_honours = models.TextField(_("主持人荣誉"), blank=True, help_text=_("每行一项荣誉或业绩"))
+    host_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("主持人照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("建议使用正面半身照"),
+    )
+
+    introduction = RichTextField(
+        _("简介"), blank=True, features=RICH_FEATURES, help_text=_("工作室的基本情况与建设目标")
+    )
+    philosophy = RichTextField(
+        _("理念与文化"), blank=True, features=RICH_FEATURES, help_text=_("育人理念、工作室文化与品牌")
+    )
+    work_carriers = models.JSONField(_("工作载体"), default=list, blank=True, help_text=_("工作室常用的工作载体"))
+    carriers_note = models.TextField(_("工作载体说明"), blank=True, help_text=_("对工作载体和特色品牌活动的补充说明"))
+
+    wechat_account = models.CharField(_("微信公众号"), max_length=100, blank=True, help_text=_("公众号名称"))
+    wechat_qr = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("公众号二维码"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("公众号二维码图片"),
+    )
+    video_account = models.CharField(_("短视频号"), max_length=100, blank=True, help_text=_("视频号、抖音号等名称"))
+    website = models.URLField(_("网站"), blank=True, help_text=_("工作室网站或专栏地址"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("school"),
+        index.SearchField("host_name"),
+        index.SearchField("introduction"),
+        index.SearchField("philosophy"),
+        index.FilterField("province"),
+        index.FilterField("school_type"),
+        index.FilterField("level"),
+    ]
+
+    parent_page_types = ["studios.StudioIndexPage"]
+    subpage_types = ["studios.StudioUpdatePage", "cases.CasePage", "resources.ResourcePage", "resources.HandbookPage"]
+    base_form_class = StudioPageForm
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("school"), FieldPanel("school_type")]),
+                FieldRowPanel([FieldPanel("province"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("status")]),
+            ],
+            heading=_("学校与级别"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cycle_start_year"), FieldPanel("cycle_years")]),
+                FieldPanel("construction_model"),
+                FieldPanel("directions", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("建设情况"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("host_name"), FieldPanel("host_title"), FieldPanel("host_years")]),
+                FieldPanel("host_honours"),
+                FieldPanel("host_photo"),
+            ],
+            heading=_("主持人"),
+        ),
+        InlinePanel("members", label=_("团队成员"), heading=_("团队成员（5-10 人）")),
+        FieldPanel("introduction"),
+        FieldPanel("philosophy"),
+        MultiFieldPanel([FieldPanel("work_carriers"), FieldPanel("carriers_note")], heading=_("工作载体")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("wechat_account"), FieldPanel("wechat_qr")]),
+                FieldRowPanel([FieldPanel("video_account"), FieldPanel("website")]),
+            ],
+            heading=_("宣传平台"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("工作室")
+        verbose_name_plural = _("工作室")
+
+    def clean(self):
+        super().clean()
+        # The admin form hands over what the editor submitted (see StudioPageForm);
+        # elsewhere (imports, API, code) the in-memory relations are counted.
+        counts = dict(getattr(self, "_submitted_rule_counts", {}))
+        counts.setdefault("member_count", len(self.members.all()))
+        counts.setdefault("direction_count", len(self.directions.all()))
+        errors = studio_rule_errors(cycle_years=self.cycle_years, **counts)
+        if "members" in errors:
+            errors[NON_FIELD_ERRORS] = errors.pop("members")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def name(self):
+        return self.title
+
+    @cached_property
+    def direction_labels(self):
+        return [d.label for d in self.directions.all()]
+
+    @property
+    def work_carrier_labels(self):
+        labels = dict(WorkCarrier.choices)
+        return [str(labels.get(value, value)) for value in self.work_carriers or []]
+
+    @property
+    def cycle_label(self):
+        return f"{self.cycle_start_year}—{self.cycle_start_year + self.cycle_years}"
+
+
+class StudioMember(Orderable):
+    """A member of a studio's team (5-10 per studio)."""
+
+    studio = ParentalKey(StudioPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("工作室"))
+    name = models.CharField(_("姓名"), max_length=50, help_text=_("成员姓名"))
+    role = models.CharField(
+        _("角色"), max_length=50, blank=True, default="成员", help_text=_("如：副主持人、核心成员、成员、校外专家")
+    )
+    title = models.CharField(_("职称"), max_length=50, blank=True, help_text=_("专业技术职称"))
+    subject = models.CharField(_("任教学科/专业"), max_length=50, blank=True, help_text=_("任教课程或专业"))
+    years = models.PositiveSmallIntegerField(_("班主任年限"), null=True, blank=True, help_text=_("担任班主任的年数"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("subject"), FieldPanel("years")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("团队成员")
+        verbose_name_plural = _("团队成员")
+
+    def __str__(self):
+        return self.name
+
+
+class StudioUpdatePage(Page):
+    """A studio's activity update (工作动态), below its studio page."""
+
+    date = models.DateField(_("活动日期"), default=datetime.date.today, help_text=_("活动举办的日期"))
+    activity_kind = models.CharField(
+        _("活动类型"),
+        max_length=30,
+        choices=WorkCarrier.choices,
+        default=WorkCarrier.SEMINAR,
+        help_text=_("主题班会、专题研讨、学术沙龙等"),
+    )
+    summary = models.CharField(_("摘要"), max_length=200, blank=True, help_text=_("列表中显示的一两句话，200 字以内"))
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("封面图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("列表与分享时显示的图片"),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("正文"), blank=True, help_text=_("活动的经过、成效与反思"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("activity_kind"),
+    ]
+
+    parent_page_types = ["studios.StudioPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("activity_kind")]),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("图片"), heading=_("活动图集")),
+    ]
+
+    class Meta:
+        verbose_name = _("工作动态")
+        verbose_name_plural = _("工作动态")
+        ordering = ["-date"]
+
+    @cached_property
+    def studio(self):
+        return self.get_parent().specific
+
+
+class StudioUpdateGalleryImage(Orderable):
+    page = ParentalKey(
+        StudioUpdatePage, on_delete=models.CASCADE, related_name="gallery_images", verbose_name=_("工作动态")
+    )
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("图片"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("图片说明"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("图集图片")
+        verbose_name_plural = _("图集图片")
