@@ -1,0 +1,179 @@
+"""Faceted listings: filters from the query string with per-value counts.
+
+Shared by the studio directory, the case library and the resource library.
+Only values that a facet recognises are applied (a bad value is ignored, never
+a 500); each facet's counts honour every *other* selected filter, so a visitor
+sees how many items each choice would give. The number of queries is one per
+facet plus the page of results, whatever the number of items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+
+
+@dataclass
+class Facet:
+    """One filter: ``?<name>=<value>`` applied as ``queryset.filter(<lookup>=<value>)``.
+
+    ``choices`` lists the accepted ``(value, label)`` pairs in display order. When
+    it is ``None`` the values come from the data (years, studios) and ``parse``
+    validates a raw value (returning ``None`` for a bad one); ``label_for`` names them.
+    """
+
+    name: str
+    label: str
+    lookup: str
+    choices: Sequence[tuple[str, str]] | None = None
+    parse: Callable[[str], object | None] | None = None
+    label_for: Callable[[object], str] = str
+    descending: bool = False
+
+    def clean(self, raw: str | None):
+        if raw is None or raw == "":
+            return None
+        raw = raw.strip()
+        if self.choices is not None:
+            return raw if raw in {str(value) for value, _label in self.choices} else None
+        if self.parse is not None:
+            try:
+                return self.parse(raw)
+            except (TypeError, ValueError):
+                return None
+        return raw
+
+
+def parse_year(raw: str) -> int | None:
+    year = int(raw)
+    return year if 1990 <= year <= 2100 else None
+
+
+def parse_pk(raw: str) -> int | None:
+    pk = int(raw)
+    return pk if pk > 0 else None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    options: list[FacetOption]
+    clear_url: str
+    selected: bool = False
+
+
+@dataclass
+class FacetedListing:
+    """Filter ``queryset`` by the request's recognised parameters and paginate it."""
+
+    request: object
+    queryset: QuerySet
+    facets: Sequence[Facet]
+    per_page: int = 12
+    order_by: Sequence[str] = ("-first_published_at",)
+    extra_params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.selected = {}
+        for facet in self.facets:
+            value = facet.clean(self.request.GET.get(facet.name))
+            if value is not None:
+                self.selected[facet.name] = value
+
+    # Filtering ---------------------------------------------------------------
+    def _filter(self, queryset, exclude=None):
+        for facet in self.facets:
+            if facet.name != exclude and facet.name in self.selected:
+                queryset = queryset.filter(**{facet.lookup: self.selected[facet.name]})
+        return queryset
+
+    def filtered(self):
+        return self._filter(self.queryset).distinct()
+
+    # URLs --------------------------------------------------------------------
+    def params(self, **changes):
+        params = {**self.extra_params, **{k: str(v) for k, v in self.selected.items()}}
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = str(value)
+        return params
+
+    def url(self, **changes):
+        query = urlencode(self.params(**changes))
+        return f"?{query}" if query else "?"
+
+    @property
+    def query_params(self):
+        """The current filters as a query string, without ``page`` (for pagination links)."""
+        return urlencode(self.params())
+
+    # Facets ------------------------------------------------------------------
+    def facet_groups(self):
+        groups = []
+        for facet in self.facets:
+            rows = (
+                self._filter(self.queryset, exclude=facet.name)
+                .order_by()
+                .values_list(facet.lookup)
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts = {value: n for value, n in rows if value is not None}
+            if facet.choices is not None:
+                values = [(value, str(label)) for value, label in facet.choices]
+            else:
+                ordered = sorted(counts, reverse=facet.descending)
+                values = [(value, facet.label_for(value)) for value in ordered]
+            selected = self.selected.get(facet.name)
+            options = [
+                FacetOption(
+                    value=str(value),
+                    label=label,
+                    count=counts.get(value, 0),
+                    selected=selected is not None and str(selected) == str(value),
+                    url=self.url(**{facet.name: None if str(selected) == str(value) else value}),
+                )
+                for value, label in values
+            ]
+            groups.append(
+                FacetGroup(
+                    name=facet.name,
+                    label=facet.label,
+                    options=options,
+                    clear_url=self.url(**{facet.name: None}),
+                    selected=selected is not None,
+                )
+            )
+        return groups
+
+    # Results -----------------------------------------------------------------
+    def page(self):
+        results = self.filtered().order_by(*self.order_by)
+        return Paginator(results, self.per_page).get_page(self.request.GET.get("page"))
+
+    def context(self):
+        """Everything a listing template needs."""
+        page_obj = self.page()
+        return {
+            "page_obj": page_obj,
+            "facets": self.facet_groups(),
+            "selected_filters": self.selected,
+            "query_params": self.query_params,
+            "clear_all_url": "?" + urlencode(self.extra_params) if self.extra_params else "?",
+            "result_count": page_obj.paginator.count,
+        }
