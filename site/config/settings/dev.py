@@ -6,3 +6,7 @@ from .base import os
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-bzr")
 ALLOWED_HOSTS = ["*"]
+
+# Serve static files straight from the finders while developing.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -15,3 +15,5 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": os.environ.get("LOG_LEVEL", "WARNING")}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
