@@ -1,7 +1,44 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from home.listing import Facet, FacetedListing, parse_year
+
+from .forms import CasePageForm
+from .rules import (
+    MAX_BODY_CHARACTERS,
+    MAX_SUMMARY_CHARACTERS,
+    count_characters,
+    direction_count_error,
+    plain_text,
+    reading_minutes,
+    summary_length_error,
+    validate_case_body,
+)
+
+
+def current_year():
+    return datetime.date.today().year
+
+
+class CaseBodyBlock(BaseStreamBlock):
+    """The case body: the shared block library (3000 non-whitespace characters at most)."""
+
+    class Meta:
+        label = _("正文")
 
 
 class CaseIndexPage(Page):
@@ -14,17 +51,316 @@ class CaseIndexPage(Page):
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    per_page = 12
+
     class Meta:
         verbose_name = _("案例库")
         verbose_name_plural = _("案例库")
 
+    def cases(self):
+        """Every published case, with what a library card shows."""
+        return (
+            CasePage.objects.live()
+            .public()
+            .select_related("studio", "cover")
+            .prefetch_related("directions", "cover__renditions")
+        )
+
+    def facets(self):
+        return [
+            Facet("category", _("案例类别"), "category", choices=CaseCategory.choices),
+            Facet("direction", _("建设方向"), "directions__code", choices=Direction.choices),
+            Facet("province", _("省份"), "studio__province", choices=Province.choices),
+            Facet("school_type", _("学校类型"), "studio__school_type", choices=SchoolType.choices),
+            Facet("year", _("年度"), "year", parse=parse_year, descending=True),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = FacetedListing(
+            request=request,
+            queryset=self.cases(),
+            facets=self.facets(),
+            per_page=self.per_page,
+            order_by=CasePage.LIBRARY_ORDER,
+        )
+        context.update(listing.context())
+        return context
+
 
 class CasePage(Page):
-    """A typical case (典型案例), below the studio that owns it."""
+    """A typical case (典型案例), below the studio that owns it.
+
+    ``studio`` is a real foreign key to the parent studio, kept in step on every
+    save and move, so that the case library filters by province and school type
+    with plain joins.
+    """
+
+    studio = models.ForeignKey(
+        "studios.StudioPage",
+        verbose_name=_("工作室"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+        help_text=_("案例所属的工作室（即上级页面）"),
+    )
+    authors = models.CharField(_("作者"), max_length=200, help_text=_("作者姓名，多人用“、”分隔，如：王芳、李明"))
+    category = models.CharField(
+        _("案例类别"), max_length=30, choices=CaseCategory.choices, db_index=True, help_text=_("案例库类别")
+    )
+    directions = ParentalManyToManyField(
+        "home.Direction", verbose_name=_("建设方向"), related_name="cases", help_text=_("选择 1-3 个建设方向")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("年度"),
+        default=current_year,
+        db_index=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("案例所属年度"),
+    )
+    summary = models.TextField(
+        _("摘要"),
+        max_length=MAX_SUMMARY_CHARACTERS,
+        help_text=_("案例的简要介绍，%(max)d 字以内") % {"max": MAX_SUMMARY_CHARACTERS},
+    )
+    body = StreamField(
+        CaseBodyBlock(),
+        verbose_name=_("正文"),
+        help_text=_("背景、过程、措施、成效与反思；不超过 %(max)d 字（不含空白字符）") % {"max": MAX_BODY_CHARACTERS},
+    )
+    keywords = models.CharField(_("关键词"), max_length=200, blank=True, help_text=_("多个关键词用“、”分隔"))
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("封面图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("列表与分享时显示的图片（可选）"),
+    )
+    promotion_level = models.CharField(
+        _("推介级别"),
+        max_length=20,
+        choices=PromotionLevel.choices,
+        default=PromotionLevel.NONE,
+        db_index=True,
+        help_text=_("案例获得的最高推介级别"),
+    )
+
+    LIBRARY_ORDER = ("-first_published_at", "-pk")
+    RELATED_LIMIT = 4
+
+    search_fields = Page.search_fields + [
+        index.SearchField("authors"),
+        index.SearchField("summary"),
+        index.SearchField("keywords"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("year"),
+        index.FilterField("promotion_level"),
+        index.RelatedFields("directions", [index.FilterField("code")]),
+    ]
 
     parent_page_types = ["studios.StudioPage"]
     subpage_types = []
+    base_form_class = CasePageForm
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("authors"),
+                FieldRowPanel([FieldPanel("category"), FieldPanel("year"), FieldPanel("promotion_level")]),
+                FieldPanel("directions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("keywords"),
+            ],
+            heading=_("案例信息"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+        HelpPanel(
+            content=(
+                f'<p class="case-body-counter" data-case-body-counter data-limit="{MAX_BODY_CHARACTERS}" '
+                f'aria-live="polite">正文字数：<span data-case-body-count>0</span> / {MAX_BODY_CHARACTERS}</p>'
+            ),
+            heading=_("字数统计"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("附件"), heading=_("附件")),
+    ]
 
     class Meta:
         verbose_name = _("典型案例")
         verbose_name_plural = _("典型案例")
+
+    # Rules -------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        try:
+            validate_case_body(self.body)
+        except ValidationError as error:
+            errors["body"] = error.messages
+        summary_error = summary_length_error(self.summary)
+        if summary_error:
+            errors["summary"] = summary_error
+        # The admin form hands over what the editor submitted (see CasePageForm);
+        # elsewhere (imports, API, code) the in-memory relation is counted.
+        submitted = getattr(self, "_submitted_direction_count", "unset")
+        direction_count = len(self.directions.all()) if submitted == "unset" else submitted
+        if direction_count is not None:
+            message = direction_count_error(direction_count)
+            if message:
+                errors["directions"] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.sync_studio()
+        return super().save(*args, **kwargs)
+
+    def sync_studio(self):
+        """Point ``studio`` at the parent studio page (the tree is the source of truth)."""
+        from studios.models import StudioPage
+
+        if not self.path or self.depth is None or self.depth <= 1:
+            return
+        parent_path = self.path[: -self.steplen]
+        studio_id = StudioPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+        if studio_id is not None:
+            self.studio_id = studio_id
+
+    # Display -----------------------------------------------------------------
+    @cached_property
+    def body_text(self):
+        return plain_text(self.body)
+
+    @cached_property
+    def character_count(self):
+        return count_characters(self.body_text)
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.character_count)
+
+    @cached_property
+    def direction_labels(self):
+        return [d.label for d in self.directions.all()]
+
+    @property
+    def author_list(self):
+        from home.choices import split_list
+
+        return split_list(self.authors)
+
+    @property
+    def keyword_list(self):
+        from home.choices import split_list
+
+        return split_list(self.keywords)
+
+    @property
+    def is_promoted(self):
+        return self.promotion_level and self.promotion_level != PromotionLevel.NONE
+
+    # Neighbours ----------------------------------------------------------------
+    def library_cases(self):
+        return CasePage.objects.live().public()
+
+    def related_cases(self):
+        """At most four cases of the same category or sharing a direction."""
+        direction_ids = [d.pk for d in self.directions.all()]
+        ids = (
+            self.library_cases()
+            .filter(Q(category=self.category) | Q(directions__in=direction_ids))
+            .exclude(pk=self.pk)
+            .order_by(*self.LIBRARY_ORDER)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        ids = list(dict.fromkeys(ids))[: self.RELATED_LIMIT]
+        cases = (
+            CasePage.objects.filter(pk__in=ids)
+            .select_related("studio")
+            .prefetch_related("directions")
+            .order_by(*self.LIBRARY_ORDER)
+        )
+        return list(cases)
+
+    def _neighbour(self, newer):
+        """The next case in the library order (newest first), towards newer or older ones."""
+        if not self.first_published_at:
+            return None
+        cases = self.library_cases().exclude(pk=self.pk).select_related("studio")
+        at = self.first_published_at
+        if newer:
+            condition = Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=self.pk)
+            order = ("first_published_at", "pk")
+        else:
+            condition = Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=self.pk)
+            order = self.LIBRARY_ORDER
+        return cases.filter(condition).order_by(*order).first()
+
+    def previous_case(self):
+        """The case listed just before this one in the library (a newer one)."""
+        return self._neighbour(newer=True)
+
+    def next_case(self):
+        """The case listed just after this one in the library (an older one)."""
+        return self._neighbour(newer=False)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            related_cases=self.related_cases(),
+            previous_case=self.previous_case(),
+            next_case=self.next_case(),
+            attachments=list(self.attachments.select_related("document")),
+        )
+        return context
+
+
+class CaseAttachment(Orderable):
+    """A document attached to a case (PDF, Word, Excel, PowerPoint…)."""
+
+    page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("典型案例"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("文件"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("上传或选择一个文件"),
+    )
+    title = models.CharField(_("附件名称"), max_length=200, blank=True, help_text=_("留空时使用文件标题"))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or (self.document.title if self.document_id else "")
+
+    @property
+    def extension(self):
+        return self.document.file_extension.upper() if self.document_id else ""
+
+    @property
+    def size(self):
+        try:
+            return self.document.get_file_size()
+        except (OSError, ValueError):
+            return None
+
+
+def sync_moved_case(sender, instance, **kwargs):
+    """Keep ``CasePage.studio`` in step when a case is moved to another studio."""
+    if isinstance(instance, CasePage) or getattr(instance, "specific_class", None) is CasePage:
+        case = CasePage.objects.get(pk=instance.pk)
+        case.sync_studio()
+        CasePage.objects.filter(pk=case.pk).update(studio_id=case.studio_id)

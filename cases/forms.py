@@ -1,0 +1,16 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class CasePageForm(WagtailAdminPageForm):
+    """Hands the submitted direction count to ``CasePage.clean()``.
+
+    When the model's ``clean()`` runs, the chosen directions are not on the
+    instance yet; the rule itself stays in ``cases.rules``. ``None`` means
+    "already reported by the field" (e.g. nothing chosen).
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        directions = cleaned_data.get("directions") if "directions" in cleaned_data else None
+        self.instance._submitted_direction_count = None if directions is None else len(directions)
+        return cleaned_data
