@@ -30,3 +30,23 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", True)
+
+# Behind the reverse proxy (docs/deployment.md): the client address for login throttling.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Structured logs: one JSON object per line on stderr, with the request id (ops.logging).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}

@@ -17,3 +17,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": os.environ.get("LOG_LEVEL", "WARNING")}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# django-axes needs the request in authenticate(); the test client's login() does not pass it.
+# tests/ops/test_security.py turns throttling on where it is tested.
+AXES_ENABLED = False
+# The full-page cache outlives each test's database rollback: off unless a test turns it on
+# (tests/ops/test_pagecache.py).
+OPS_PAGE_CACHE_ENABLED = False

@@ -1,0 +1,79 @@
+"""Template tags for share metadata, feed links, canonical URLs and QR codes."""
+
+import contextlib
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from outreach import sharing
+from outreach.qr import qr_png_data_uri
+
+register = template.Library()
+
+SITE_NAME = "班主任工作室成果平台"
+
+
+def _studio_for(page):
+    """The studio a page belongs to (the studio itself, or the parent studio of an update/case/resource)."""
+    from studios.models import StudioPage
+
+    if page is None:
+        return None
+    specific = getattr(page, "specific_deferred", page)
+    if isinstance(specific, StudioPage):
+        return specific
+    studio = getattr(specific, "studio", None)
+    return studio if isinstance(studio, StudioPage) else None
+
+
+def feed_links_for(page):
+    """``[(title, path)]`` of the RSS feeds relevant to a page (site-wide ones always)."""
+    links = [
+        ("全站工作动态", reverse("outreach:feed_updates")),
+        ("新发布典型案例", reverse("outreach:feed_cases")),
+    ]
+    with contextlib.suppress(NoReverseMatch):  # the promotions feed is built by the promotions app
+        links.append(("推介成果", reverse("promotions:feed")))
+    studio = _studio_for(page)
+    if studio is not None and studio.live:
+        links.insert(0, (f"{studio.title}·工作动态", reverse("outreach:feed_studio", args=[studio.slug])))
+    return links
+
+
+@register.inclusion_tag("outreach/includes/head_tags.html", takes_context=True)
+def outreach_head(context):
+    """OpenGraph + WeChat share metadata, canonical link and RSS links for the current page or view."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and not hasattr(page, "get_full_url"):
+        page = None
+    if page is not None and page.pk:
+        url = sharing.page_url(page, request)
+        if request is not None and request.path != page.get_url(request):
+            # a sub-route of a routable page: its own address, without the query string
+            url = sharing.absolute_url(request.path, request, page)
+        title = page.seo_title or page.title
+        description = sharing.share_description(page)
+    else:
+        url = sharing.absolute_url(request.path, request) if request is not None else ""
+        title = context.get("share_title") or SITE_NAME
+        description = context.get("share_description") or ""
+    return {
+        "share_url": url,
+        "share_title": title,
+        "share_description": description,
+        "share_image": sharing.share_image_url(page, request),
+        "site_name": SITE_NAME,
+        "feed_links": feed_links_for(page) if request is not None else [],
+        "is_page": page is not None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_full_url(context, page):
+    return sharing.page_url(page, context.get("request"))
+
+
+@register.simple_tag
+def qr_data_uri(text):
+    return qr_png_data_uri(text)

@@ -1,0 +1,18 @@
+from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
+
+from . import feeds, views
+
+# The API v2 router (outreach.api.api_router) has its own namespace and is included from config.urls.
+app_name = "outreach"
+
+urlpatterns = [
+    path("feeds/updates/", feeds.UpdatesFeed(), name="feed_updates"),
+    path("feeds/studios/<str:slug>/", feeds.StudioUpdatesFeed(), name="feed_studio"),
+    path("feeds/cases/", feeds.CasesFeed(), name="feed_cases"),
+    path("api/openapi.json", views.openapi_json, name="openapi"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("cases/<int:page_id>/pdf/", views.case_pdf, name="case_pdf"),
+    path("share/<int:page_id>/qr.png", views.page_qr_png, name="page_qr"),
+]
