@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    """Operations: full-page cache, security headers, health check, logs, backup and restore."""
+
+    name = "ops"
+    verbose_name = _("运维")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks, signals  # noqa: F401
+
+        signals.connect()

@@ -1,0 +1,204 @@
+"""Request id, security headers and the anonymous full-page cache."""
+
+import base64
+import contextvars
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.http import HttpResponse
+
+from . import pagecache
+
+request_id_var = contextvars.ContextVar("request_id", default="-")
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (the proxy's ``X-Request-ID`` when sane) for the logs and the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+def _hash_source(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+# The print buttons on case and handbook pages use onclick="window.print()": allow exactly that
+# handler ('unsafe-hashes' with its hash) instead of any inline script.
+ALLOWED_INLINE_HANDLERS = ["window.print()"]
+
+PUBLIC_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-hashes'", *(_hash_source(h) for h in ALLOWED_INLINE_HANDLERS)],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+# The Wagtail admin uses inline scripts and styles, previews pages in a same-origin iframe and
+# shows avatars and embeds from elsewhere: a relaxed policy, only below the admin prefixes.
+ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def _render_policy(base, extra):
+    policy = {name: list(sources) for name, sources in base.items()}
+    for name, sources in (extra or {}).items():
+        policy.setdefault(name, [])
+        policy[name] += [s for s in sources if s not in policy[name]]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy, Permissions-Policy, Referrer-Policy and X-Content-Type-Options.
+
+    ``OPS_CSP_EXTRA`` (dict of directive → extra sources) widens the public policy, e.g. for
+    a video host's embeds: ``{"frame-src": ["https://player.bilibili.com"]}``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        extra = getattr(settings, "OPS_CSP_EXTRA", None)
+        self.public_policy = _render_policy(PUBLIC_CSP, extra)
+        self.admin_policy = _render_policy(ADMIN_CSP, extra)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        admin = request.path.startswith(ADMIN_PREFIXES)
+        response.headers.setdefault("Content-Security-Policy", self.admin_policy if admin else self.public_policy)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Referrer-Policy", getattr(settings, "SECURE_REFERRER_POLICY", None) or "strict-origin-when-cross-origin"
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+DEFAULT_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/api/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/resources/download/",
+)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors' GET/HEAD requests for public HTML pages from the cache.
+
+    A request is eligible when it carries no session or messages cookie and no Authorization
+    header, its path is not an admin, document, API or health path, and its query only uses
+    parameters the listings recognise. The response is stored only when it is a 200 HTML page
+    that sets no cookie (so no CSRF-bearing form, no message), is not marked private or
+    no-cache, and was rendered for an anonymous user. ``X-Cache`` says HIT, MISS or BYPASS.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded = tuple(getattr(settings, "OPS_PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PREFIXES))
+        self.blocking_cookies = {
+            settings.SESSION_COOKIE_NAME,
+            "messages",
+            *getattr(settings, "OPS_PAGE_CACHE_BLOCKING_COOKIES", ()),
+        }
+        self.query_params = pagecache.allowed_query_params()
+
+    def eligible(self, request):
+        if request.method not in ("GET", "HEAD") or not pagecache.enabled():
+            return False
+        if request.path.startswith(self.excluded):
+            return False
+        if self.blocking_cookies.intersection(request.COOKIES) or "Authorization" in request.headers:
+            return False
+        if len(request.META.get("QUERY_STRING", "")) > 512:
+            return False
+        return all(name in self.query_params for name in request.GET)
+
+    @staticmethod
+    def storable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+            return False
+        if getattr(request, "ops_no_cache", False) or getattr(response, "ops_no_cache", False):
+            return False
+        user = getattr(request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    def __call__(self, request):
+        if not self.eligible(request):
+            response = self.get_response(request)
+            if response.get("Content-Type", "").startswith("text/html"):
+                response["X-Cache"] = "BYPASS"
+            return response
+
+        cache = pagecache.get_cache()
+        key = pagecache.entry_key(request)
+        found = cache.get_many([pagecache.GENERATION_KEY, key])
+        generation = found.get(pagecache.GENERATION_KEY)
+        if generation is None:
+            generation = pagecache.current_generation(cache)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            response = HttpResponse(b"" if request.method == "HEAD" else entry[2], status=200)
+            for name, value in entry[1]:
+                response.headers[name] = value
+            response["X-Cache"] = "HIT"
+            return response
+
+        response = self.get_response(request)
+        if self.storable(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-cache")]
+            if request.method == "GET":
+                cache.set(key, (generation, headers, response.content), pagecache.timeout())
+            response["X-Cache"] = "MISS"
+        elif response.get("Content-Type", "").startswith("text/html"):
+            response["X-Cache"] = "BYPASS"
+        return response
