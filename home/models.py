@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -77,6 +78,64 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("首页")
         verbose_name_plural = _("首页")
+
+    FEATURED_STUDIO_COUNT = 6
+    LATEST_UPDATE_COUNT = 8
+
+    def get_context(self, request, *args, **kwargs):
+        """Site figures, featured studios, the latest updates site-wide and promoted results.
+
+        A fixed number of queries, however many studios and updates there are.
+        """
+        context = super().get_context(request, *args, **kwargs)
+        StudioPage = apps.get_model("studios", "StudioPage")
+        StudioUpdatePage = apps.get_model("studios", "StudioUpdatePage")
+
+        featured_ids = [studio.pk for studio in self.featured_studios.all()]
+        studios = StudioPage.card_queryset()
+        if featured_ids:
+            featured = studios.filter(pk__in=featured_ids).order_by("title")
+        else:
+            featured = studios.order_by("-cycle_start_year", "-first_published_at")
+        latest_updates = StudioUpdatePage.objects.live().public().order_by("-date", "-first_published_at")
+        latest_updates = StudioUpdatePage.with_studios(
+            latest_updates.select_related("cover").prefetch_related("cover__renditions")[: self.LATEST_UPDATE_COUNT]
+        )
+        context.update(
+            site_figures=self.site_figures(),
+            featured_studios=list(featured[: self.FEATURED_STUDIO_COUNT]),
+            featured_is_curated=bool(featured_ids),
+            latest_updates=latest_updates,
+            promoted_items=self.get_promoted_items(request),
+        )
+        return context
+
+    def site_figures(self):
+        """``[(label, number)]`` for the home page; cases and resources once they have live pages."""
+        studios = apps.get_model("studios", "StudioPage").objects.live().public()
+        updates = apps.get_model("studios", "StudioUpdatePage").objects.live().public()
+        figures = [
+            (_("工作室"), studios.count()),
+            (_("覆盖省份"), studios.order_by().values("province").distinct().count()),
+            (_("工作动态"), updates.count()),
+        ]
+        for app_label, model_name, label in [
+            ("cases", "CasePage", _("典型案例")),
+            ("resources", "HandbookPage", _("工作手册")),
+            ("resources", "ResourcePage", _("资源")),
+        ]:
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            count = model.objects.live().public().count()
+            if count:
+                figures.append((label, count))
+        return figures
+
+    def get_promoted_items(self, request):
+        """Promoted results (推介成果) for the home page; filled in by the promotion feature."""
+        return []
 
 
 __all__ = ["Direction", "HomePage", "ensure_directions"]

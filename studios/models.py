@@ -1,9 +1,13 @@
 import datetime
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,7 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+from home.listing import Facet, FacetedListing
 
 from .forms import StudioPageForm
 from .rules import studio_rule_errors
@@ -38,6 +43,29 @@ class StudioIndexPage(Page):
     class Meta:
         verbose_name = _("工作室目录")
         verbose_name_plural = _("工作室目录")
+
+    PER_PAGE = 12
+
+    def facets(self):
+        return [
+            Facet("province", _("省份"), "province", choices=Province.choices),
+            Facet("school_type", _("学校类型"), "school_type", choices=SchoolType.choices),
+            Facet("direction", _("建设方向"), "directions__code", choices=Direction.choices),
+            Facet("level", _("工作室级别"), "level", choices=StudioLevel.choices),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        """Studio cards filtered by province, school type, direction and level (see home.listing)."""
+        context = super().get_context(request, *args, **kwargs)
+        listing = FacetedListing(
+            request,
+            StudioPage.card_queryset().child_of(self),
+            self.facets(),
+            per_page=self.PER_PAGE,
+            order_by=("-cycle_start_year", "title"),
+        )
+        context.update(listing.context())
+        return context
 
 
 class StudioPage(Page):
@@ -184,6 +212,66 @@ class StudioPage(Page):
     def name(self):
         return self.title
 
+    UPDATES_PER_PAGE = 10
+
+    @classmethod
+    def card_queryset(cls):
+        """Live public studios with what a studio card shows, in a fixed number of queries.
+
+        ``member_count`` is a subquery (not a JOIN) so facet counts and filters stay exact.
+        """
+        member_count = (
+            StudioMember.objects.filter(studio=OuterRef("pk"))
+            .order_by()
+            .values("studio")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            cls.objects.live()
+            .public()
+            .annotate(member_count=Coalesce(Subquery(member_count, output_field=IntegerField()), 0))
+            .prefetch_related("directions")
+        )
+
+    def children_of_type(self, app_label, model_name):
+        """Live public children of another app's page type, or ``[]`` if it does not exist."""
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return []
+        return self.get_children().live().public().type(model).specific().order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        updates = (
+            StudioUpdatePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover")
+            .prefetch_related("cover__renditions")
+            .order_by("-date", "-first_published_at")
+        )
+        page_obj = Paginator(updates, self.UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            updates_page=page_obj,
+            page_obj=page_obj,
+            query_params="",
+            members=list(self.members.all()),
+            cases=self.children_of_type("cases", "CasePage"),
+            resources=self.children_of_type("resources", "ResourcePage"),
+            handbooks=self.children_of_type("resources", "HandbookPage"),
+        )
+        return context
+
+    @property
+    def host_honour_list(self):
+        return [line.strip() for line in (self.host_honours or "").splitlines() if line.strip()]
+
+    @property
+    def cycle_end_year(self):
+        return self.cycle_start_year + self.cycle_years
+
     @cached_property
     def direction_labels(self):
         return [d.label for d in self.directions.all()]
@@ -272,6 +360,31 @@ class StudioUpdatePage(Page):
     @cached_property
     def studio(self):
         return self.get_parent().specific
+
+    @classmethod
+    def with_studios(cls, updates):
+        """Evaluate ``updates`` and attach each one's studio with one query (for site-wide lists)."""
+        updates = list(updates)
+        parent_paths = {update.path[: -cls.steplen] for update in updates}
+        studios = {studio.path: studio for studio in StudioPage.objects.filter(path__in=parent_paths)}
+        for update in updates:
+            studio = studios.get(update.path[: -cls.steplen])
+            if studio is not None:
+                update.__dict__["studio"] = studio
+        return updates
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = StudioUpdatePage.objects.sibling_of(self, inclusive=False).live().public()
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        context.update(
+            studio=self.studio,
+            gallery=self.gallery_images.select_related("image").prefetch_related("image__renditions"),
+            previous_update=siblings.filter(older).order_by("-date", "-pk").first(),
+            next_update=siblings.filter(newer).order_by("date", "pk").first(),
+        )
+        return context
 
 
 class StudioUpdateGalleryImage(Orderable):
