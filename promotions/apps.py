@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class PromotionsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "promotions"
+    verbose_name = "审核与推介"
+
+    def ready(self):
+        from . import signals  # noqa: F401
+
+        post_migrate.connect(signals.after_migrate, sender=self)

@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import PROMOTION_LEVEL_CHOICES, Promotion
+from .permissions import allowed_levels, can_promote
+
+
+class PromotionForm(WagtailAdminModelForm):
+    """Offers only the levels the reviewer may award and checks the item is in their school/province."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "level" in self.fields:
+            levels = allowed_levels(self.for_user)
+            self.fields["level"].choices = [(v, label) for v, label in PROMOTION_LEVEL_CHOICES if v in levels]
+
+    def clean(self):
+        cleaned = super().clean()
+        page, level = cleaned.get("page"), cleaned.get("level")
+        allowed = self.for_user is None or page is None or not level or can_promote(self.for_user, page.specific, level)
+        if not allowed:
+            raise forms.ValidationError(
+                _("您没有权限对该内容进行“%(level)s”推介：只能推介本人负责范围内的内容，部级推介仅限部级管理员。")
+                % {"level": dict(PROMOTION_LEVEL_CHOICES)[level]}
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        if self.instance.pk is None and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit=commit)
+
+    class Meta:
+        model = Promotion
+        fields = ["page", "level", "year", "batch", "note"]

@@ -1,0 +1,66 @@
+from django.contrib.auth.management import create_permissions
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from studios.models import StudioIndexPage, StudioPage
+
+from .accounts import ensure_all_studio_spaces, ensure_role_groups, ensure_studio_space, ensure_workflow
+from .models import ReviewerProfile
+from .sync import sync_case
+
+
+def after_migrate(sender, apps=None, using="default", **kwargs):
+    """Create the reviewer groups, the review workflow and any missing studio spaces."""
+    from django.apps import apps as global_apps
+
+    # Our post_migrate runs before some apps' permissions exist; create them first.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    ensure_workflow()
+    ensure_all_studio_spaces()
+
+
+@receiver(post_save, sender=StudioPage)
+def studio_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        ensure_studio_space(instance)
+
+
+@receiver(post_save, sender=StudioIndexPage)
+def studio_index_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:
+        ensure_workflow()
+
+
+@receiver(post_save, sender=ReviewerProfile)
+def reviewer_saved(sender, instance, raw=False, **kwargs):
+    """A reviewer belongs to exactly their role's group (so one admin step sets them up)."""
+    if raw:
+        return
+    groups = ensure_role_groups()
+    instance.user.groups.remove(*[g for role, g in groups.items() if role != instance.role])
+    instance.user.groups.add(groups[instance.role])
+
+
+def _case_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_case(instance)
+
+
+def _case_published(sender, instance, **kwargs):
+    sync_case(instance)
+
+
+def connect_case_sync():
+    from django.apps import apps
+
+    try:
+        CasePage = apps.get_model("cases", "CasePage")
+    except LookupError:
+        return
+    post_save.connect(_case_saved, sender=CasePage, dispatch_uid="promotions_case_saved")
+    page_published.connect(_case_published, sender=CasePage, dispatch_uid="promotions_case_published")
+
+
+connect_case_sync()

@@ -1,0 +1,80 @@
+"""Admin screens: promotions (推介) for reviewers, reviewer scopes for site administrators."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from .forms import PromotionForm
+from .models import Promotion, ReviewerProfile
+from .permissions import PromotionPermissionPolicy
+
+register_permission_policy(Promotion, PromotionPermissionPolicy(Promotion), exact_class=True)
+
+
+class InstancePermissionMixin:
+    """Refuse editing or deleting a promotion outside the reviewer's level and scope."""
+
+    instance_action = "change"
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, self.instance_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class PromotionEditView(InstancePermissionMixin, EditView):
+    instance_action = "change"
+
+
+class PromotionDeleteView(InstancePermissionMixin, DeleteView):
+    instance_action = "delete"
+
+
+class PromotionViewSet(SnippetViewSet):
+    model = Promotion
+    icon = "pick"
+    menu_label = _("推介")
+    menu_name = "promotions"
+    base_form_class = PromotionForm
+    edit_view_class = PromotionEditView
+    delete_view_class = PromotionDeleteView
+    list_display = ["page", "level", "year", "batch", "item_type", "province", "created_by", "created_at"]
+    list_filter = ["level", "year", "item_type", "province"]
+    search_fields = ["note", "batch", "school"]
+    list_export = [
+        "page",
+        "level",
+        "year",
+        "batch",
+        "item_type",
+        "province",
+        "school",
+        "note",
+        "created_by",
+        "created_at",
+    ]
+    export_filename = "promotions"
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+
+class ReviewerProfileViewSet(SnippetViewSet):
+    model = ReviewerProfile
+    icon = "user"
+    menu_label = _("审核人员")
+    menu_name = "reviewers"
+    list_display = ["user", "role", "school", "province"]
+    list_filter = ["role", "province"]
+
+
+class ReviewViewSetGroup(SnippetViewSetGroup):
+    items = (PromotionViewSet, ReviewerProfileViewSet)
+    menu_icon = "tasks"
+    menu_label = _("审核与推介")
+    menu_name = "review"
+
+
+register_snippet(ReviewViewSetGroup)
