@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("ops.urls")),
     path("api/v2/", api_router.urls),
     path("", include("outreach.urls")),
+    path("resources/download/", include("resources.urls")),
 ]
 
 if settings.DEBUG:
