@@ -1,0 +1,40 @@
+"""``python manage.py import_cases DIR [--dry-run]``: typical cases from Word documents."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cases.importer import CASE_COLUMNS, INDEX_FILE, CaseImportError, import_cases
+
+
+class Command(BaseCommand):
+    help = (
+        f"从文件夹导入典型案例：{INDEX_FILE}（第一个工作表，表头：{' | '.join(CASE_COLUMNS)}）"
+        "和“正文文件”列出的 .docx 文件。全部行通过校验才写入。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", help=f"包含 {INDEX_FILE} 和 Word 正文文件的文件夹")
+        parser.add_argument("--dry-run", action="store_true", help="只校验并报告将新建/更新的案例，不写入")
+
+    def handle(self, *args, directory, dry_run=False, **options):
+        try:
+            result = import_cases(directory, dry_run=dry_run)
+        except CaseImportError as exc:
+            for message in exc.messages:
+                self.stderr.write(message)
+            raise CommandError(f"导入失败：共 {len(exc.messages)} 处问题，未写入任何数据。") from exc
+
+        if dry_run:
+            for row in result.rows:
+                action = "更新" if row.existing_id else "新建"
+                self.stdout.write(f"第{row.row_number}行 {action}：{row.title}（正文 {row.character_count} 字）")
+            self.stdout.write(
+                f"校验通过（试运行，未写入）：将新建 {len(result.to_create)} 个，更新 {len(result.to_update)} 个。"
+            )
+            return
+        for case in result.created:
+            self.stdout.write(f"新建：{case.title}（{case.studio.title}） {case.url}")
+        for case in result.updated:
+            self.stdout.write(f"更新：{case.title}（{case.studio.title}）")
+        self.stdout.write(
+            self.style.SUCCESS(f"导入完成：新建 {len(result.created)} 个，更新 {len(result.updated)} 个。")
+        )

@@ -1,0 +1,20 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def studio_cases(studio):
+    """The studio's published cases, newest first, ready for case cards (three queries)."""
+    from cases.models import CasePage
+
+    if studio is None or not getattr(studio, "pk", None):
+        return []
+    return list(
+        CasePage.objects.live()
+        .public()
+        .filter(studio=studio)
+        .select_related("studio", "cover")
+        .prefetch_related("directions", "cover__renditions")
+        .order_by(*CasePage.LIBRARY_ORDER)
+    )
