@@ -13,3 +13,4 @@ class OpsConfig(AppConfig):
         from . import checks, signals  # noqa: F401
 
         signals.connect()
+        signals.connect_sanitiser()

@@ -1,7 +1,7 @@
 """Login lockout response (django-axes) and the rules for serving documents."""
 
 from django.conf import settings
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -20,4 +20,4 @@ def lockout_response(request, *args, **kwargs):
         % {"minutes": minutes},
         "minutes": minutes,
     }
-    return TemplateResponse(request, "ops/lockout.html", context, status=429)
+    return render(request, "ops/lockout.html", context, status=429)

@@ -84,3 +84,19 @@ def connect():
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(_model_changed, sender=through, dispatch_uid=f"ops_pagecache_m2m_{through._meta.label}")
+
+
+def _sanitise_page(sender, instance, raw=False, **kwargs):
+    if not raw:
+        from .sanitize import clean_instance
+
+        clean_instance(instance)
+
+
+def connect_sanitiser():
+    from django.db.models.signals import pre_save
+    from wagtail.models import Page
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            pre_save.connect(_sanitise_page, sender=model, dispatch_uid=f"ops_sanitise_{model._meta.label}")
