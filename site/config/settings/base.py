@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+]
 
 # Login throttling (django-axes): 5 failures from one address for one user name lock that
 # pair out for 15 minutes, with a Chinese message (ops.security.lockout_response).
