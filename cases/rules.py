@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import RichText
 
 from studios.rules import studio_rule_errors
@@ -58,7 +59,7 @@ def _block_text(block, value):
         return []
     if isinstance(block, TableBlock):
         return _table_text(value)
-    if isinstance(block, (EmbedBlock, blocks.ChoiceBlock, blocks.ChooserBlock, blocks.BooleanBlock)):
+    if isinstance(block, (EmbedBlock, ImageBlock, blocks.ChoiceBlock, blocks.ChooserBlock, blocks.BooleanBlock)):
         return []
     if isinstance(block, blocks.StructBlock):
         texts = []

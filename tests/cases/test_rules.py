@@ -84,3 +84,11 @@ def test_model_clean_refuses_a_long_summary(db):
     with pytest.raises(ValidationError) as excinfo:
         case.clean()
     assert "摘要不能超过 200 字，当前为 201 字。" in excinfo.value.message_dict["summary"]
+
+
+def test_image_captions_count_but_not_the_image(db):
+    from tests.factories import make_image
+
+    image = make_image("一张很长很长的图片标题")
+    body = stream(("image", {"image": image.pk, "caption": "班会现场"}), ("paragraph", "<p>正文</p>"))
+    assert count_characters(plain_text(body)) == len("班会现场正文")
