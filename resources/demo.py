@@ -1,6 +1,222 @@
-"""Demo handbooks and resources for ``load_demo`` (idempotent)."""
+"""Demo handbooks and resources for ``load_demo`` (idempotent).
+
+Resources and handbooks are spread over the live demo studios; each is found by
+its slug below its studio, so a second run adds nothing and what an editor
+changed is left alone. The files (PDF, Word, Excel) are generated here; the
+text comes from :mod:`resources.demo_content`.
+"""
+
+import io
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+
+from home.choices import ResourceType
+from home.models import Direction
+
+from .demo_content import MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
+from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
+
+FORMAT_NAMES = {"pdf": "PDF 版", "docx": "Word 版", "xlsx": "Excel 表格"}
+DOCUMENT_COLLECTION = "演示资源文件"
+VIDEO_BASE_URL = "https://video.example.com/bzr-demo/"  # placeholder host: the demo has no real videos
 
 
+# --- File generators ----------------------------------------------------------------
+def sections_for(resource_type, description):
+    return [("简介", description), *POINTS.get(resource_type, [])]
+
+
+def table_for(resource_type):
+    if resource_type in TABLES:
+        return TABLES[resource_type]
+    points = POINTS.get(resource_type, [])
+    return ["序号", "项目", "说明"], [[i, name, text] for i, (name, text) in enumerate(points, start=1)]
+
+
+def pdf_bytes(title, subtitle, sections):
+    """A small valid PDF with Chinese text (reportlab's built-in CID font, no font file needed)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    title_style = ParagraphStyle("title", fontName="STSong-Light", fontSize=18, leading=26, spaceAfter=6)
+    meta_style = ParagraphStyle("meta", fontName="STSong-Light", fontSize=10, leading=14, textColor="#555555")
+    heading_style = ParagraphStyle("heading", fontName="STSong-Light", fontSize=13, leading=20, spaceBefore=10)
+    body_style = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=18, wordWrap="CJK")
+    story = [Paragraph(title, title_style), Paragraph(subtitle, meta_style), Spacer(1, 12)]
+    for heading, text in sections:
+        story += [Paragraph(heading, heading_style), Paragraph(text, body_style)]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=title, author=subtitle).build(story)
+    return buffer.getvalue()
+
+
+def docx_bytes(title, subtitle, sections, table):
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    document.add_paragraph(subtitle).italic = True
+    for heading, text in sections:
+        document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+    header, rows = table
+    document.add_heading("附表", level=2)
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = "Table Grid"
+    for cell, value in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = str(value)
+    for row in rows:
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = str(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(title, subtitle, table):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    header, rows = table
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "数据"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([subtitle])
+    sheet.append([])
+    sheet.append(header)
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for index in range(len(header)):
+        sheet.column_dimensions[chr(ord("A") + index)].width = 18
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def make_document(title, filename, content, collection):
+    document_model = get_document_model()
+    document = document_model(title=title, collection=collection)
+    document.file.save(filename, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def files_for(slug, resource_type, title, description, studio, formats, collection):
+    subtitle = f"{studio.title} · {studio.school}"
+    sections = sections_for(resource_type, description)
+    table = table_for(resource_type)
+    makers = {
+        "pdf": lambda: pdf_bytes(title, subtitle, sections),
+        "docx": lambda: docx_bytes(title, subtitle, sections, table),
+        "xlsx": lambda: xlsx_bytes(title, subtitle, table),
+    }
+    return [
+        ResourceFile(
+            document=make_document(f"{title}（{FORMAT_NAMES[fmt]}）", f"{slug}.{fmt}", makers[fmt](), collection),
+            title=f"{title}（{FORMAT_NAMES[fmt]}）",
+        )
+        for fmt in formats
+    ]
+
+
+# --- Loaders ------------------------------------------------------------------------
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def load_resources(studios, collection, stdout):
+    directions = {row.code: row for row in Direction.objects.all()}
+    created = 0
+    for index, (slug, resource_type, title, description, codes, formats) in enumerate(RESOURCES):
+        studio = studios[index % len(studios)]
+        if ResourcePage.objects.child_of(studio).filter(slug=slug).exists():
+            continue
+        video = formats == "video"
+        resource = ResourcePage(
+            title=title,
+            slug=slug,
+            resource_type=resource_type,
+            description=description,
+            video_url=f"{VIDEO_BASE_URL}{slug}" if video else "",
+        )
+        resource.directions = [directions[code] for code in codes]
+        if not video:
+            resource.files = files_for(slug, resource_type, title, description, studio, formats, collection)
+        studio.add_child(instance=resource)
+        _publish(resource)
+        created += 1
+    return created
+
+
+def load_handbook(spec, studio, stdout):
+    handbook = HandbookPage.objects.child_of(studio).filter(slug=spec["slug"]).first()
+    if handbook is None:
+        handbook = HandbookPage(
+            title=spec["title"], slug=spec["slug"], summary=spec["summary"], intro=spec["intro"], cover=cover_for(spec)
+        )
+        handbook.topics = list(Topic.objects.filter(code__in=spec["topics"]))
+        studio.add_child(instance=handbook)
+        _publish(handbook)
+    added = 0
+    for number, (title, body) in enumerate(spec["chapters"], start=1):
+        slug = f"chapter-{number}"
+        if HandbookChapterPage.objects.child_of(handbook).filter(slug=slug).exists():
+            continue
+        chapter = HandbookChapterPage(title=title, slug=slug, body=body)
+        handbook.add_child(instance=chapter)
+        _publish(chapter)
+        added += 1
+    return added
+
+
+def cover_for(spec):
+    try:
+        from home.demo_images import banner, demo_collection, wagtail_image
+    except ImportError:  # pragma: no cover - the shared image helpers are optional
+        return None
+    return wagtail_image(
+        f"手册封面：{spec['title']}",
+        lambda: banner(spec["title"], seed=spec["slug"], subtitle="班主任工作手册"),
+        filename=f"handbook-{spec['slug']}.jpg",
+        collection=demo_collection(),
+    )
+
+
+@transaction.atomic
 def load(stdout):
     """Create the demo handbooks and resources below the live demo studios."""
-    stdout.write("资源与手册演示数据：尚未实现。")
+    from studios.models import StudioPage
+
+    studios = list(StudioPage.objects.live().order_by("path"))
+    if not studios:
+        stdout.write("资源与手册：没有已发布的工作室，跳过（请先载入工作室演示数据）。")
+        return
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=DOCUMENT_COLLECTION).first() or root.add_child(
+        name=DOCUMENT_COLLECTION
+    )
+    resources = load_resources(studios, collection, stdout)
+    chapters = load_handbook(MAIN_HANDBOOK, studios[0], stdout)
+    chapters += load_handbook(SHORT_HANDBOOK, studios[1 % len(studios)], stdout)
+    total = ResourcePage.objects.live().count()
+    types = ResourcePage.objects.live().values("resource_type").distinct().count()
+    stdout.write(
+        f"资源与手册：新增资源 {resources} 项（共 {total} 项，{types}/{len(ResourceType.values)} 种类型），"
+        f"新增手册章节 {chapters} 章。"
+    )

@@ -134,7 +134,12 @@ class HandbookIndexPage(Page):
         verbose_name_plural = _("工作手册栏目")
 
     def handbooks(self):
-        return HandbookPage.objects.live().public().select_related("studio", "cover").prefetch_related("topics")
+        return (
+            HandbookPage.objects.live()
+            .public()
+            .select_related("studio", "cover")
+            .prefetch_related("topics", "cover__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -260,3 +260,14 @@ def test_studio_resources_include_lists_the_studio_resources(studio, site_tree):
     make_resource(make_studio("别的工作室"), "别人的资源")
     html = Template('{% include "resources/includes/studio_resources.html" %}').render(Context({"studio": studio}))
     assert mine.title in html and "别人的资源" not in html
+
+
+def test_studio_page_lists_its_resources_and_handbooks(client, studio, site_tree):
+    from .factories import make_handbook
+
+    resource = make_resource(studio, "班级值日制度", resource_type=ResourceType.CLASS_RULES)
+    handbook = make_handbook(studio, "班级管理手册")
+    make_resource(make_studio("别的工作室"), "别人的资源")
+    html = client.get(studio.url).content.decode()
+    assert f'href="{resource.url}"' in html and f'href="{handbook.url}"' in html
+    assert "别人的资源" not in html
