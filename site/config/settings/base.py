@@ -184,6 +184,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Reviewers approve per school/province (promotions.ScopedGroupApprovalTask) and hold no publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "promotions.workflow.publish_approved"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
