@@ -1,0 +1,66 @@
+"""``python manage.py load_demo``: a realistic demo site (idempotent) and an admin login."""
+
+import importlib
+import importlib.util
+import os
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+# Loaded in this order; each module has ``load(stdout)`` and is idempotent.
+DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo"]
+
+ADMIN_USERNAME = "admin"
+DEFAULT_ADMIN_PASSWORD = "bzr-demo-2026"  # noqa: S105 - documented demo login, override with DEMO_ADMIN_PASSWORD
+ADMIN_URL = "http://127.0.0.1:8000/admin/"
+
+
+class Command(BaseCommand):
+    help = (
+        "载入演示数据（工作室、工作动态、典型案例、资源与手册），并创建管理员账号 admin。"
+        "可重复运行，不会产生重复数据。密码取环境变量 DEMO_ADMIN_PASSWORD，默认 bzr-demo-2026。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--skip-admin", action="store_true", help="不创建或修改管理员账号")
+
+    def handle(self, *args, skip_admin=False, **options):
+        started = time.monotonic()
+        for name in DEMO_MODULES:
+            if importlib.util.find_spec(name) is None:
+                self.stdout.write(f"跳过 {name}：该模块尚不存在。")
+                continue
+            importlib.import_module(name).load(self.stdout)
+        if not skip_admin:
+            self.ensure_admin()
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（用时 {time.monotonic() - started:.1f} 秒）。"))
+
+    def ensure_admin(self):
+        """Create the superuser ``admin``; print a password only when it is the one that works."""
+        requested = os.environ.get("DEMO_ADMIN_PASSWORD")
+        password = requested or DEFAULT_ADMIN_PASSWORD
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=ADMIN_USERNAME).first()
+        if user is None:
+            user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", password)
+            state = "已创建"
+        else:
+            changed = not (user.is_superuser and user.is_staff and user.is_active)
+            user.is_superuser = user.is_staff = user.is_active = True
+            if requested and not user.check_password(password):
+                user.set_password(password)
+                changed = True
+            if changed:
+                user.save()
+            state = "已存在"
+            if not user.check_password(password):
+                self.stdout.write(
+                    f"管理员账号 {ADMIN_USERNAME} {state}，密码已被修改过，未作改动"
+                    "（设置环境变量 DEMO_ADMIN_PASSWORD 可重设）。"
+                )
+                self.stdout.write(f"后台登录地址：{ADMIN_URL}")
+                return
+        self.stdout.write(f"管理员账号{state}。后台登录地址：{ADMIN_URL}")
+        self.stdout.write(f"  用户名：{ADMIN_USERNAME}")
+        self.stdout.write(f"  密码：{password}")

@@ -1,0 +1,110 @@
+"""``manage.py load_demo``: a realistic demo site, idempotent, with an admin login."""
+
+import io
+import shutil
+import tempfile
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from wagtail.images import get_image_model
+
+from home.choices import ConstructionModel, Direction, SchoolType
+from home.models import HomePage
+from studios.models import StudioMember, StudioPage, StudioUpdatePage
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="bzr-demo-media-")
+
+
+def counts():
+    return {
+        "studios": StudioPage.objects.count(),
+        "updates": StudioUpdatePage.objects.count(),
+        "members": StudioMember.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "featured": HomePage.objects.get().featured_studios.count(),
+    }
+
+
+@override_settings(MEDIA_ROOT=MEDIA_ROOT)
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        cls.output = out.getvalue()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def test_studios_cover_provinces_school_types_directions_and_models(self):
+        studios = StudioPage.objects.live()
+        self.assertGreaterEqual(studios.count(), 12)
+        self.assertGreaterEqual(len(set(studios.values_list("province", flat=True))), 6)
+        self.assertEqual(set(studios.values_list("school_type", flat=True)), set(SchoolType.values))
+        self.assertEqual(set(studios.values_list("construction_model", flat=True)), set(ConstructionModel.values))
+        used = set(studios.values_list("directions__code", flat=True))
+        self.assertEqual(used, set(Direction.values))
+
+    def test_every_studio_is_complete_and_valid(self):
+        for studio in StudioPage.objects.live().specific():
+            with self.subTest(studio=studio.title):
+                studio.full_clean()  # 5-10 members, 1-3 directions, 2-3 year cycle
+                self.assertTrue(studio.url.startswith("/studios/"))
+                self.assertTrue(studio.introduction and studio.philosophy and studio.host_honours)
+                self.assertTrue(studio.wechat_account)
+                self.assertIsNotNone(studio.host_photo)
+                self.assertIsNotNone(studio.wechat_qr)
+                members = list(studio.members.all())
+                self.assertTrue(all(member.role and member.title for member in members))
+
+    def test_studio_texts_are_distinct(self):
+        introductions = list(StudioPage.objects.values_list("introduction", flat=True))
+        self.assertEqual(len(introductions), len(set(introductions)))
+        philosophies = list(StudioPage.objects.values_list("philosophy", flat=True))
+        self.assertEqual(len(philosophies), len(set(philosophies)))
+
+    def test_updates_have_images_and_spread_over_three_years(self):
+        updates = StudioUpdatePage.objects.live().specific()
+        self.assertGreaterEqual(updates.count(), 40)
+        self.assertEqual({update.date.year for update in updates}, {2024, 2025, 2026})
+        self.assertGreaterEqual(len({update.activity_kind for update in updates}), 8)
+        for update in updates:
+            with self.subTest(update=update.title):
+                self.assertIsNotNone(update.cover)
+                kinds = [block.block_type for block in update.body]
+                self.assertIn("image", kinds)
+                self.assertGreaterEqual(kinds.count("paragraph"), 2)
+                self.assertIn("heading", kinds)
+                self.assertIsInstance(update.get_parent().specific, StudioPage)
+        self.assertTrue(any(update.gallery_images.exists() for update in updates))
+
+    def test_update_page_shows_its_body(self):
+        update = StudioUpdatePage.objects.live().first()
+        response = self.client.get(update.url)
+        self.assertEqual(response.status_code, 200)
+        first_paragraph = next(block for block in update.body if block.block_type == "paragraph")
+        self.assertContains(response, str(first_paragraph.value.source)[3:20])
+
+    def test_home_page_features_demo_studios(self):
+        featured = HomePage.objects.get().featured_studios.all()
+        self.assertGreaterEqual(featured.count(), 4)
+        self.assertTrue(all(studio.live for studio in featured))
+
+    def test_admin_login_is_printed_and_works(self):
+        self.assertIn("http://127.0.0.1:8000/admin/", self.output)
+        self.assertIn("用户名：admin", self.output)
+        password = self.output.split("密码：", 1)[1].split()[0]
+        self.assertTrue(self.client.login(username="admin", password=password))
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+    def test_running_twice_changes_no_counts(self):
+        before = counts()
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        self.assertEqual(counts(), before)
+        self.assertIn("新建工作室 0 个、工作动态 0 条", out.getvalue())
+        self.assertIn("密码：", out.getvalue())
