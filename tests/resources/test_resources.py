@@ -271,3 +271,58 @@ def test_studio_page_lists_its_resources_and_handbooks(client, studio, site_tree
     html = client.get(studio.url).content.decode()
     assert f'href="{resource.url}"' in html and f'href="{handbook.url}"' in html
     assert "别人的资源" not in html
+
+
+# Admin ---------------------------------------------------------------------
+def _admin_post(client, studio, documents=(), video_url="", direction_codes=(Direction.CLASS_MANAGEMENT,)):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from home.models import Direction as DirectionRow
+
+    data = nested_form_data(
+        {
+            "title": "后台新建资源",
+            "slug": "admin-resource",
+            "resource_type": ResourceType.CLASS_RULES,
+            "description": "通过后台表单新建的资源。",
+            "video_url": video_url,
+            "files": inline_formset([{"document": d.pk, "title": d.title} for d in documents]),
+        }
+    )
+    # A multiple-choice field is a repeated key (nested_form_data would number a list).
+    data["directions"] = [row.pk for row in DirectionRow.objects.filter(code__in=direction_codes)]
+    return client.post(f"/admin/pages/add/resources/resourcepage/{studio.pk}/", data)
+
+
+def test_admin_refuses_a_resource_without_file_or_video(client, studio, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.com", "x"))
+    response = _admin_post(client, studio)
+    assert response.status_code == 200
+    assert "请至少上传一个附件或填写视频链接。" in response.content.decode()
+    assert "directions" not in response.context["form"].errors
+    assert not ResourcePage.objects.filter(slug="admin-resource").exists()
+
+    response = _admin_post(client, studio, direction_codes=tuple(Direction.values[:4]), video_url="https://e.com/v")
+    assert "建设方向应选择 1-3 个，当前为 4 个。" in str(response.context["form"].errors), response.context[
+        "form"
+    ].errors
+    assert not ResourcePage.objects.filter(slug="admin-resource").exists()
+
+    document = make_document("后台附件", "houtai.pdf", PDF_BYTES)
+    response = _admin_post(client, studio, documents=[document])
+    assert response.status_code == 302
+    resource = ResourcePage.objects.get(slug="admin-resource")
+    assert resource.studio_id == studio.pk
+    assert [f.document_id for f in resource.files.all()] == [document.pk]
+
+
+def test_admin_lists_download_counts(client, studio, django_user_model):
+    document = make_document("统计附件", "tongji.pdf", PDF_BYTES)
+    make_resource(studio, documents=[document])
+    client.get(f"/resources/download/{document.pk}/")
+    client.get(f"/resources/download/{document.pk}/")
+    client.force_login(django_user_model.objects.create_superuser("admin2", "a@example.com", "x"))
+    response = client.get("/admin/snippets/resources/documentdownload/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "统计附件" in html and ">2<" in html.replace(" ", "").replace("\n", "")
