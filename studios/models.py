@@ -361,6 +361,8 @@ class StudioUpdatePage(Page):
     def studio(self):
         return self.get_parent().specific
 
+    MORE_UPDATES_COUNT = 5
+
     @classmethod
     def with_studios(cls, updates):
         """Evaluate ``updates`` and attach each one's studio with one query (for site-wide lists)."""
@@ -383,6 +385,7 @@ class StudioUpdatePage(Page):
             gallery=self.gallery_images.select_related("image").prefetch_related("image__renditions"),
             previous_update=siblings.filter(older).order_by("-date", "-pk").first(),
             next_update=siblings.filter(newer).order_by("date", "pk").first(),
+            more_updates=siblings.order_by("-date", "-first_published_at")[: self.MORE_UPDATES_COUNT],
         )
         return context
 

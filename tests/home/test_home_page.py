@@ -104,9 +104,11 @@ def test_promoted_results_section_appears_only_with_items(client, site_tree):
     assert "推介成果" not in client.get("/").content.decode()
 
 
-def count_queries(client):
+def count_queries(client, expected_updates):
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
+        response = client.get("/")
+    assert response.status_code == 200
+    assert len(response.context["latest_updates"]) == expected_updates
     return len(queries)
 
 
@@ -118,9 +120,9 @@ def test_home_page_query_count_does_not_grow_with_content(client, site_tree):
 
     add_studios(3)
     client.get("/")
-    with_three = count_queries(client)
+    with_three = count_queries(client, expected_updates=3)
     add_studios(9)
-    assert count_queries(client) == with_three
+    assert count_queries(client, expected_updates=HomePage.LATEST_UPDATE_COUNT) == with_three
 
 
 def test_missing_page_gets_the_chinese_404(client, site_tree):

@@ -161,10 +161,11 @@ def test_directory_paginates_and_keeps_filters(client, site_tree):
     assert "外省工作室" not in titles(first) + titles(second)
 
 
-def count_queries(client, url):
+def count_queries(client, url, expected_cards):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    assert response.content.decode().count('<article class="card card--studio">') == expected_cards
     return len(queries)
 
 
@@ -174,8 +175,8 @@ def test_query_count_does_not_grow_with_the_number_of_studios(client, site_tree,
     for n in range(3):
         make_studio(direction_codes=(Direction.CLASS_MANAGEMENT, codes[n]), member_count=5 + n)
     client.get(url)  # warm per-process caches (site root paths, content types)
-    with_three = count_queries(client, url)
+    with_three = count_queries(client, url, expected_cards=3)
     for n in range(9):
         make_studio(direction_codes=(Direction.CLASS_MANAGEMENT, codes[n]), member_count=5 + n % 5)
     assert StudioPage.objects.live().count() == 12
-    assert count_queries(client, url) == with_three
+    assert count_queries(client, url, expected_cards=12) == with_three

@@ -176,6 +176,8 @@ def test_update_page_shows_body_gallery_and_neighbours(client, studio):
     assert response.context["next_update"].pk == newer.pk
     assert "开学第一课" in html
     assert "读书交流会" in html
+    # The sidebar lists the studio's other updates, newest first, without this one.
+    assert [u.title for u in response.context["more_updates"]] == ["读书交流会", "开学第一课"]
 
 
 def test_every_studio_page_type_renders(client, studio):
