@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "sitesearch"
     verbose_name = "全文检索"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

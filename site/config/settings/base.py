@@ -186,9 +186,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Reviewers approve per school/province (promotions.ScopedGroupApprovalTask) and hold no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "promotions.workflow.publish_approved"
+# Wagtail's own search (admin, choosers): the database backend with Chinese segmentation.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.admin_backend"},
 }
+# Public search (search/): the engine follows the database (SQLite FTS5 / PostgreSQL);
+# SEARCH_ENGINE (a dotted class path) overrides it, SEARCH_SEGMENTER picks rjieba or jieba.
+SEARCH_SEGMENTER = os.environ.get("SEARCH_SEGMENTER", "rjieba")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,348 @@
+"""The one Chinese analyser, used identically at index time and at query time.
+
+Steps, for any text:
+
+1. **Normalise**: NFKC (full-width ``ＰＰＴ５Ｇ`` becomes ``PPT5G``, full-width
+   punctuation becomes ASCII), lowercase, control characters dropped.
+2. **Split** on everything that is not a word character (punctuation, spaces,
+   symbols), so punctuation never reaches the segmenter and never becomes a token.
+3. **Segment** each run with jieba in precise mode, with the domain dictionary
+   (``search/data/userdict.txt``, the labels of every vocabulary in
+   ``home/choices.py`` and every synonym) loaded once per process. Latin letters
+   and digits stay together (``5g``, ``ppt``, ``ai``), ``PPT课件`` gives ``ppt`` +
+   ``课件``.
+4. **Search-engine mode**: every Chinese word of three or more characters also
+   emits each of its sub-words that the dictionary knows (of any length, not only
+   jieba's 2/3-grams), *at the same position*: ``家校协同育人`` gives
+   ``家校协同`` (+ ``家校``, ``协同``) then ``育人``. So a two-character query
+   (``心理``, ``家校``, ``协同``) matches inside a compound, while a query is cut in
+   precise mode (longest words) and therefore always looks for a token the index
+   emitted for the same text.
+5. **Stop characters** (的, 了, 和 …) are dropped on both sides.
+
+Synonyms (``search/data/synonyms.txt``) are expanded at **query time only**: a
+query word in a group matches any word of the group. Each synonym is added to the
+dictionary, so it is always a single token on both sides.
+
+Segmenter choice: ``benchmarks/analysis_bench.py`` measures jieba and rjieba on
+the two source notices. See ``SEGMENTER`` below for the figures and the choice.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+USERDICT_PATH = DATA_DIR / "userdict.txt"
+SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
+
+#: Measured by benchmarks/analysis_bench.py on this 2-core machine (see docstring there):
+#: rjieba (Rust) segments the notices several times faster than jieba and starts
+#: without jieba's 0.7 s prefix-dictionary build, with the same cuts once the domain
+#: dictionary is loaded. jieba remains available (``SEARCH_SEGMENTER=jieba``).
+SEGMENTER = "rjieba"
+
+STOP_WORDS = frozenset(
+    [
+        "的",
+        "地",
+        "得",
+        "了",
+        "着",
+        "过",
+        "和",
+        "与",
+        "及",
+        "或",
+        "而",
+        "且",
+        "是",
+        "在",
+        "也",
+        "就",
+        "都",
+        "之",
+        "其",
+        "把",
+        "被",
+        "对",
+        "为",
+        "以",
+        "于",
+        "等",
+        "这",
+        "那",
+        "个",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "哦",
+        "呀",
+    ]
+)
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def normalize(text: str) -> str:
+    """NFKC + lowercase, control characters replaced by spaces."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def _domain_words():
+    """Words of the domain dictionary: the data file, the vocabularies, the synonyms."""
+    words = {}
+    for line in USERDICT_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            parts = line.split()
+            words[normalize(parts[0])] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 2000
+    from home import choices
+
+    for vocabulary in (
+        choices.Direction,
+        choices.CaseCategory,
+        choices.SchoolType,
+        choices.ConstructionModel,
+        choices.WorkCarrier,
+        choices.PromotionLevel,
+        choices.StudioLevel,
+        choices.ResourceType,
+        choices.HandbookTopic,
+        choices.Province,
+    ):
+        for _value, label in vocabulary.choices:
+            for run in _WORD_RUN.findall(normalize(str(label))):
+                if len(run) >= 2 and _CJK.search(run):
+                    words.setdefault(run, 2000)
+    for group in load_synonym_groups():
+        for word in group:
+            if _CJK.search(word):
+                words.setdefault(word, 2000)
+    return words
+
+
+def load_synonym_groups() -> list[tuple[str, ...]]:
+    groups = []
+    for line in SYNONYMS_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            group = tuple(dict.fromkeys(normalize(w) for w in re.split(r"[\s,，、]+", line) if w))
+            if len(group) > 1:
+                groups.append(group)
+    return groups
+
+
+class _Segmenter:
+    """A segmenter with the domain dictionary loaded: ``cut`` (precise) and ``has_word``."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        words = _domain_words()
+        if kind == "jieba":
+            import jieba
+
+            jieba.setLogLevel(60)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word, freq in words.items():
+                tokenizer.add_word(word, freq)
+            self._cut = lambda text: tokenizer.lcut(text, HMM=True)
+            freq = tokenizer.FREQ
+            self.has_word = lambda word: freq.get(word, 0) > 0
+        else:
+            import rjieba
+
+            tokenizer = rjieba.Jieba()
+            for word, freq in words.items():
+                tokenizer.add_word(word, freq, None)
+            self._cut = lambda text: tokenizer.cut(text, True)
+            self.has_word = tokenizer.has_word
+
+    def cut(self, text: str) -> list[str]:
+        return self._cut(text)
+
+
+_lock = threading.Lock()
+_segmenters: dict[str, _Segmenter] = {}
+
+
+def segmenter(kind: str | None = None) -> _Segmenter:
+    """The process-wide segmenter, built on first use (dictionary loading is paid once)."""
+    if kind is None:
+        from django.conf import settings
+
+        kind = getattr(settings, "SEARCH_SEGMENTER", SEGMENTER)
+    seg = _segmenters.get(kind)
+    if seg is None:
+        with _lock:
+            seg = _segmenters.get(kind)
+            if seg is None:
+                seg = _segmenters[kind] = _Segmenter(kind)
+    return seg
+
+
+@functools.lru_cache(maxsize=200_000)
+def _with_subwords(word: str, kind: str) -> tuple[str, ...]:
+    """``word`` followed by the dictionary words inside it (search-engine mode)."""
+    if len(word) < 3 or not _CJK.search(word):
+        return (word,)
+    has_word = _segmenters[kind].has_word
+    parts = [word]
+    for size in range(len(word) - 1, 1, -1):
+        for start in range(len(word) - size + 1):
+            sub = word[start : start + size]
+            if sub not in parts and sub not in STOP_WORDS and has_word(sub):
+                parts.append(sub)
+    return tuple(parts)
+
+
+def _precise_words(text: str, seg: _Segmenter):
+    # One segmenter call over the whole normalised text is several times faster
+    # than one call per punctuation-free run; punctuation and spaces come back as
+    # their own tokens and are dropped here (``isalnum`` is true for CJK, Latin, digits).
+    for word in seg.cut(normalize(text)):
+        if word.isalnum():
+            if word not in STOP_WORDS:
+                yield word
+        else:
+            for part in _WORD_RUN.findall(word):
+                if part not in STOP_WORDS:
+                    yield part
+
+
+_expansions: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _expansion(word: str, kind: str) -> tuple[str, ...]:
+    """The index tokens of one segmenter token (cached: a vocabulary is small, text is large)."""
+    cache = _expansions.setdefault(kind, {})
+    found = cache.get(word)
+    if found is None:
+        if word.isalnum():
+            found = () if word in STOP_WORDS else _with_subwords(word, kind)
+        else:
+            found = tuple(
+                t for part in _WORD_RUN.findall(word) if part not in STOP_WORDS for t in _with_subwords(part, kind)
+            )
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[word] = found
+    return found
+
+
+def analyse(text: str) -> list[tuple[str, ...]]:
+    """Index-time analysis: one tuple per position, the word first, then its sub-words."""
+    seg = segmenter()
+    kind = seg.kind
+    positions = []
+    for word in seg.cut(normalize(text)):
+        tokens = _expansion(word, kind)
+        if tokens:
+            if len(tokens) > 1 and not word.isalnum():  # punctuation inside: several positions
+                positions.extend((t,) for t in tokens)
+            else:
+                positions.append(tokens)
+    return positions
+
+
+def index_text(text: str) -> str:
+    """The analysed text as space-separated tokens (what FTS5 stores)."""
+    seg = segmenter()
+    kind = seg.kind
+    return " ".join(" ".join(tokens) for word in seg.cut(normalize(text)) if (tokens := _expansion(word, kind)))
+
+
+def query_words(text: str) -> list[str]:
+    """Query-time analysis: the precise-mode words, without sub-words."""
+    return list(_precise_words(text, segmenter()))
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_index() -> dict[str, tuple[str, ...]]:
+    index = {}
+    for group in load_synonym_groups():
+        tokens = []
+        for word in group:
+            words = query_words(word)
+            if len(words) == 1:
+                tokens.append(words[0])
+        for token in tokens:
+            index[token] = tuple(dict.fromkeys([token, *tokens]))
+    return index
+
+
+def synonyms(token: str) -> tuple[str, ...]:
+    """``token`` and its synonyms (the token itself first)."""
+    return _synonym_index().get(token, (token,))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One required query word and the tokens that satisfy it (itself + synonyms)."""
+
+    token: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass
+class ParsedQuery:
+    """A query as every engine receives it.
+
+    ``terms`` are ANDed (web-search style); each term is satisfied by any of its
+    alternatives. ``words`` are the user's space-separated words with their terms,
+    for "drop a word" suggestions. ``phrases`` are token sequences whose adjacency
+    (proximity) earns a bonus.
+    """
+
+    text: str
+    terms: list[Term] = field(default_factory=list)
+    words: list[tuple[str, list[Term]]] = field(default_factory=list)
+
+    @property
+    def phrases(self) -> list[list[str]]:
+        return [[t.token for t in terms] for _word, terms in self.words if len(terms) > 1] + (
+            [[t.token for t in self.terms]] if len(self.words) > 1 and len(self.terms) > 1 else []
+        )
+
+    def highlight_tokens(self) -> list[str]:
+        tokens = []
+        for term in self.terms:
+            tokens.extend(term.alternatives)
+        return list(dict.fromkeys(tokens))
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    def without_word(self, index: int) -> ParsedQuery:
+        words = [w for i, w in enumerate(self.words) if i != index]
+        return ParsedQuery(
+            text=" ".join(w for w, _ in words), terms=[t for _, terms in words for t in terms], words=words
+        )
+
+
+MAX_TERMS = 12
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Analyse a visitor's query. Any text is accepted: syntax characters are just separators."""
+    parsed = ParsedQuery(text=" ".join(normalize(text).split()))
+    seen = set()
+    for raw in normalize(text).split():
+        terms = []
+        for token in query_words(raw):
+            if token not in seen and len(parsed.terms) + len(terms) < MAX_TERMS:
+                seen.add(token)
+                terms.append(Term(token, synonyms(token)))
+        if terms:
+            parsed.words.append((raw, terms))
+            parsed.terms.extend(terms)
+    return parsed

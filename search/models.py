@@ -1,0 +1,63 @@
+"""The search documents: one row per indexable page, the source of truth of every engine.
+
+A row exists only for a live, public page of an indexed type (see
+``search/documents.py``). Engines index these rows: the embedded engines keep a
+full-text table beside them (FTS5 on SQLite, a tsvector table on PostgreSQL,
+created by migration 0002) and read facets from these columns; an external
+engine (Elasticsearch) receives the same rows.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentType(models.TextChoices):
+    STUDIO = "studio", _("工作室")
+    UPDATE = "update", _("工作动态")
+    CASE = "case", _("典型案例")
+    HANDBOOK = "handbook", _("工作手册")
+    RESOURCE = "resource", _("资源")
+
+
+class SearchDocument(models.Model):
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="search_document", verbose_name=_("页面")
+    )
+    type = models.CharField(_("类型"), max_length=20, choices=DocumentType.choices, db_index=True)
+    title = models.CharField(_("标题"), max_length=255)
+    summary = models.TextField(_("摘要"), blank=True)
+    body = models.TextField(_("正文"), blank=True, help_text=_("原文纯文本，用于生成摘要片段"))
+    url = models.CharField(_("地址"), max_length=500)
+    category = models.CharField(_("案例类别"), max_length=40, blank=True, db_index=True)
+    province = models.CharField(_("省份"), max_length=20, blank=True, db_index=True)
+    school_type = models.CharField(_("学校类型"), max_length=20, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True, db_index=True)
+    promotion = models.CharField(_("推介级别"), max_length=20, blank=True, db_index=True)
+    studio_id = models.IntegerField(_("工作室页面"), null=True, blank=True)
+    studio_name = models.CharField(_("工作室"), max_length=255, blank=True)
+    directions = models.JSONField(_("建设方向"), default=list, blank=True)
+    date = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("检索文档")
+        verbose_name_plural = _("检索文档")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchDocumentDirection(models.Model):
+    """One row per (document, direction): filtering and facet counts on a list field."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="direction_rows")
+    code = models.CharField(_("建设方向"), max_length=40)
+
+    class Meta:
+        verbose_name = _("检索文档建设方向")
+        verbose_name_plural = _("检索文档建设方向")
+        constraints = [models.UniqueConstraint(fields=["document", "code"], name="sitesearch_direction_unique")]
+        indexes = [models.Index(fields=["code", "document"], name="sitesearch_direction_code")]
+
+    def __str__(self):
+        return self.code

@@ -1,0 +1,54 @@
+"""Signal receivers: every page change that can alter search results calls ``sync.enqueue``."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import sync
+from .models import SearchDocument
+
+
+def _urls_changed_below(page) -> bool:
+    """Whether documents below a (non-indexed) page carry an outdated URL."""
+    url = page.get_url()
+    below = SearchDocument.objects.filter(page__path__startswith=page.path).exclude(page_id=page.pk)
+    return below.exclude(url__startswith=url or "/").exists() if url else below.exists()
+
+
+def on_published(sender, instance, **kwargs):
+    from .documents import ADAPTERS
+
+    # An indexed page: itself and its children (whose studio name, handbook title or URL
+    # it may have changed). A container page (home, section index): its subtree only
+    # when its slug changed the URLs below it.
+    if instance._meta.label_lower in ADAPTERS or _urls_changed_below(instance):
+        sync.enqueue([instance.pk], subtree=True)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    sync.enqueue([instance.pk], subtree=True)
+
+
+def on_moved(sender, instance, **kwargs):
+    sync.enqueue([instance.pk], subtree=True)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        sync.enqueue([instance.pk], deleted=True)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    if instance.page_id:
+        sync.enqueue([instance.page_id], subtree=True)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="sitesearch_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="sitesearch_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="sitesearch_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="sitesearch_page_deleted")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_restriction_saved")
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_restriction_deleted"
+    )

@@ -1,0 +1,123 @@
+"""``/search/`` (HTML) and ``GET /api/search/`` (JSON), both over ``service.search``."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from home.listing import FacetGroup, FacetOption
+
+from . import service
+from .engines.base import FACETS
+
+
+class _Window:
+    """A sequence of ``total`` items of which only the current page is loaded (for Paginator)."""
+
+    def __init__(self, total, page, page_size, results):
+        self.total, self.start, self.results = total, (page - 1) * page_size, results
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return self.results if item.start == self.start else []
+        return self.results[item - self.start]
+
+
+def _url(q, filters, **changes):
+    params = {"q": q, **{k: str(v) for k, v in filters.items()}}
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    params = {k: v for k, v in params.items() if v != ""}
+    return "?" + urlencode(params)
+
+
+def _facet_groups(response):
+    groups = []
+    for name in FACETS:
+        label = service.FACET_VOCABULARIES[name][0]
+        selected = response.filters.get(name)
+        options = [
+            FacetOption(
+                value=str(value),
+                label=service.facet_label(name, value),
+                count=count,
+                selected=selected is not None and str(selected) == str(value),
+                url=_url(response.query, response.filters, **{name: None if str(selected) == str(value) else value}),
+            )
+            for value, count in response.facets[name]
+        ]
+        if selected is not None and not any(o.selected for o in options):
+            options.insert(
+                0,
+                FacetOption(
+                    str(selected),
+                    service.facet_label(name, selected),
+                    0,
+                    True,
+                    _url(response.query, response.filters, **{name: None}),
+                ),
+            )
+        if options:
+            groups.append(
+                FacetGroup(
+                    name=name,
+                    label=str(label),
+                    options=options,
+                    clear_url=_url(response.query, response.filters, **{name: None}),
+                    selected=selected is not None,
+                )
+            )
+    return groups
+
+
+@require_GET
+def search_page(request):
+    context = {"search_query": request.GET.get("q", "")[: service.MAX_QUERY_LENGTH]}
+    status = 200
+    try:
+        q, filters, page, page_size = service.clean_params(request.GET, strict=False)
+    except service.InvalidParameter as error:
+        context["error"] = str(error)
+        return TemplateResponse(request, "search/search.html", context, status=400)
+    context["search_query"] = q
+    if q.strip() or filters:
+        response = service.search(q, filters, page, page_size)
+        if not response.results and response.total and page > 1:  # past the last page: show the last one
+            last = max(1, -(-response.total // page_size))
+            response = service.search(q, filters, last, page_size)
+        paginator = Paginator(_Window(response.total, response.page, page_size, response.results), page_size)
+        page_obj = paginator.get_page(response.page)
+        context.update(
+            response=response,
+            results=response.results,
+            page_obj=page_obj,
+            facets=_facet_groups(response),
+            clear_all_url=_url(q, {}),
+            query_params=_url(q, filters)[1:],
+            suggestion_links=[(s, _url(s.query, filters)) for s in response.suggestions],
+            without_filters_url=_url(q, {}) if filters and not response.total else None,
+        )
+    return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+@require_GET
+def search_api(request):
+    try:
+        q, filters, page, page_size = service.clean_params(request.GET, strict=True)
+    except service.InvalidParameter as error:
+        return JsonResponse({"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False})
+    response = service.search(q, filters, page, page_size)
+    return JsonResponse(response.as_json(), json_dumps_params={"ensure_ascii": False})

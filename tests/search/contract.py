@@ -1,0 +1,214 @@
+"""The engine contract: what any search engine must return for the same pages.
+
+``EngineContract`` is a pytest test class parameterised by the ``engine``
+fixture. ``test_contract_embedded.py`` runs it against the database's engine; the
+Elasticsearch engine runs the very same class by subclassing it with its own
+``engine`` fixture. All searches go through ``search.service.search`` so
+analysis, synonyms, snippets and facets are exercised end to end.
+"""
+
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from search import service
+from search.models import SearchDocument
+
+from .builders import corpus, make_case
+
+
+def titles(response):
+    return [r.title for r in response.results]
+
+
+class EngineContract:
+    @pytest.fixture
+    def engine(self):  # pragma: no cover - overridden by each engine's module
+        raise NotImplementedError
+
+    @pytest.fixture
+    def pages(self, db, engine):
+        return corpus()
+
+    def search(self, engine, q, **filters):
+        return service.search(q, filters, page=1, page_size=50, engine=engine)
+
+    # Recall -----------------------------------------------------------------
+    @pytest.mark.parametrize("q", ["心理", "家校", "协同", "班主任"])
+    def test_two_and_three_character_words_match(self, engine, pages, q):
+        response = self.search(engine, q)
+        assert response.total >= 1
+        for result in response.results:
+            text = result.title + result.document.summary + result.document.body + result.document.studio_name
+            assert q in text
+
+    def test_word_inside_a_compound(self, engine, pages):
+        assert "家校协同育人的三次家访" in titles(self.search(engine, "协同"))
+        assert "学生心理健康教育案例" in titles(self.search(engine, "心理"))
+        assert "学生心理健康教育案例" in titles(self.search(engine, "健康教育"))
+
+    def test_synonyms(self, engine, pages):
+        assert "帮助沉迷手机游戏的学生重建作息" in titles(self.search(engine, "网瘾"))
+        # 父母 is written in the family case; 家长 finds it, and the other way round.
+        found = titles(self.search(engine, "父母"))
+        assert "工作室开展家校共育专题研讨" in found  # says 家长 only
+        assert "家校协同育人的三次家访" in found
+
+    def test_mixed_scripts_and_full_width(self, engine, pages):
+        for q in ("PPT", "ppt课件", "5G", "ＡＩ"):
+            assert titles(self.search(engine, q)) == ["用ＰＰＴ课件讲好5G与AI时代的职业选择"], q
+
+    def test_all_words_required(self, engine, pages):
+        both = titles(self.search(engine, "家访 父母"))
+        assert both == ["家校协同育人的三次家访"]
+        assert self.search(engine, "家访 基站").total == 0
+
+    def test_title_ranks_above_body(self, engine, pages):
+        # 心理 is in the titles of the mental case and the studio, only in the update's body
+        ranked = titles(self.search(engine, "心理"))
+        assert set(ranked[:2]) == {"学生心理健康教育案例", "阳光心理班主任工作室"}
+        assert ranked.index("工作室开展家校共育专题研讨") > 1
+
+    def test_phrase_ranks_higher(self, engine, pages):
+        # Both cases contain 班主任 and 心理; only one has 心理老师 right after each other.
+        ranked = titles(self.search(engine, "心理 老师"))
+        assert ranked[0] == "学生心理健康教育案例"
+
+    def test_no_results_offers_dropping_a_word(self, engine, pages):
+        response = self.search(engine, "家访 基站")
+        assert response.total == 0
+        assert {s.dropped for s in response.suggestions} == {"家访", "基站"}
+        for suggestion in response.suggestions:
+            assert self.search(engine, suggestion.query).total == suggestion.total > 0
+
+    # Visibility ---------------------------------------------------------------
+    def test_drafts_never_returned(self, engine, pages):
+        assert "草稿：心理委员培训方案" not in titles(self.search(engine, "心理委员"))
+        assert self.search(engine, "草稿").total == 0
+
+    def test_draft_changes_of_a_live_page_are_not_indexed(self, engine, pages):
+        case = pages["mental"]
+        case.title = "改动未发布的标题星光"
+        case.save_revision()
+        assert self.search(engine, "星光").total == 0
+        assert "学生心理健康教育案例" in titles(self.search(engine, "心理"))
+
+    def test_unpublish_removes(self, engine, pages):
+        pages["family"].unpublish()
+        assert "家校协同育人的三次家访" not in titles(self.search(engine, "家访"))
+
+    def test_delete_removes(self, engine, pages):
+        pages["games"].delete()
+        assert self.search(engine, "网瘾").total == 0
+
+    def test_private_page_and_its_subtree_removed_and_restored(self, engine, pages):
+        restriction = PageViewRestriction.objects.create(
+            page=pages["gz"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        found = titles(self.search(engine, "心理"))
+        assert "学生心理健康教育案例" not in found and "阳光心理班主任工作室" not in found
+        restriction.delete()
+        assert "学生心理健康教育案例" in titles(self.search(engine, "心理"))
+
+    def test_new_page_under_private_parent_not_returned(self, engine, pages):
+        PageViewRestriction.objects.create(page=pages["bj"], restriction_type=PageViewRestriction.LOGIN)
+        make_case(pages["bj"], "班级图书角的故事", summary="图书角让班级多了书香。")
+        assert self.search(engine, "图书角").total == 0
+
+    def test_move_under_private_parent_removes(self, engine, pages):
+        PageViewRestriction.objects.create(page=pages["bj"], restriction_type=PageViewRestriction.LOGIN)
+        Page.objects.get(pk=pages["mental"].pk).move(pages["bj"], pos="last-child")
+        assert "学生心理健康教育案例" not in titles(self.search(engine, "心理"))
+
+    def test_move_updates_url_and_studio(self, engine, pages):
+        Page.objects.get(pk=pages["mental"].pk).move(pages["bj"], pos="last-child")
+        result = next(r for r in self.search(engine, "心理").results if r.title == "学生心理健康教育案例")
+        assert result.url == Page.objects.get(pk=pages["mental"].pk).url
+        assert result.document.studio_name == "启航生涯班主任工作室"
+        assert result.document.province == "beijing"
+
+    # Facets -------------------------------------------------------------------
+    def test_facet_counts_equal_database_counts(self, engine, pages):
+        from cases.models import CasePage
+
+        response = self.search(engine, "", type="case")
+        live = CasePage.objects.live().public()
+        assert response.total == live.count()
+        assert dict(response.facets["category"]) == {
+            c: live.filter(category=c).count() for c in set(live.values_list("category", flat=True))
+        }
+        directions = dict(response.facets["direction"])
+        for code, n in directions.items():
+            assert n == live.filter(directions__code=code).count()
+        assert dict(response.facets["year"]) == {
+            y: live.filter(year=y).count() for y in set(live.values_list("year", flat=True))
+        }
+        types = dict(response.facets["type"])  # the type facet ignores the type filter
+        assert types["studio"] == 2 and types["update"] == 1 and types["case"] == live.count()
+
+    def test_facets_follow_the_query_and_other_filters(self, engine, pages):
+        response = self.search(engine, "班主任", province="guizhou")
+        assert all(r.document.province == "guizhou" for r in response.results)
+        provinces = dict(response.facets["province"])  # province facet ignores its own filter
+        assert provinces["guizhou"] == response.total
+        assert provinces.get("beijing", 0) == self.search(engine, "班主任", province="beijing").total > 0
+        mental = self.search(engine, "班主任", direction="mental-health")
+        assert mental.total == dict(response.facets["direction"]).get("mental-health", 0) + dict(
+            self.search(engine, "班主任", province="beijing").facets["direction"]
+        ).get("mental-health", 0)
+
+    def test_pagination(self, engine, pages):
+        everything = service.search("", {}, page=1, page_size=50, engine=engine)
+        first = service.search("", {}, page=1, page_size=2, engine=engine)
+        second = service.search("", {}, page=2, page_size=2, engine=engine)
+        assert first.total == everything.total == SearchDocument.objects.count()
+        assert len(first.results) == 2
+        assert [r.title for r in first.results + second.results] == titles(everything)[:4]
+
+    # Snippets -----------------------------------------------------------------
+    def test_snippet_marks_words_without_spaces(self, engine, pages):
+        result = next(r for r in self.search(engine, "心理老师").results if r.title == "学生心理健康教育案例")
+        snippet = str(result.snippet)
+        assert "<mark>心理</mark>老师" in snippet or "<mark>心理老师</mark>" in snippet
+        assert "班主任第一时间与" in snippet  # original text, no space between words
+        assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 125
+
+    def test_snippet_escapes_html(self, engine, pages):
+        make_case(
+            pages["gz"],
+            "转义测试案例",
+            summary="摘要",
+            paragraphs=["&lt;b&gt;班规&lt;/b&gt; &amp; 班约：班规要共同制定。"],
+        )
+        result = self.search(engine, "班规").results[0]
+        assert "&lt;b&gt;<mark>班规</mark>&lt;/b&gt; &amp; 班约" in str(result.snippet)
+
+    def test_full_width_text_highlighted_in_original(self, engine, pages):
+        result = self.search(engine, "ppt").results[0]
+        assert "用<mark>ＰＰＴ" in str(result.title_html)  # the original full-width letters, marked
+
+    # Hostile input --------------------------------------------------------------
+    @pytest.mark.parametrize(
+        "q",
+        [
+            '"',
+            '"*',
+            "NEAR(心理",
+            "心理 OR 家校",
+            "心理 AND NOT",
+            "((( 心理",
+            "') OR 1=1 --",
+            "'; DROP TABLE sitesearch_searchdocument; --",
+            "title:心理 ^ * - + : { } [ ]",
+            "\x00\x01心理\x1f",
+            "心" * 10000,
+            "&lt;script&gt;<script>alert(1)</script>",
+            "！？。，、",
+            "的 了",
+        ],
+    )
+    def test_hostile_queries_are_safe(self, engine, pages, q):
+        response = self.search(engine, q)
+        assert response.total >= 0
+        assert SearchDocument.objects.count() > 0
+        for result in response.results:
+            assert "<script>" not in str(result.snippet)

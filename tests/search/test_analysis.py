@@ -1,0 +1,45 @@
+"""The analyser: the same tokens at index and query time, whatever the script or width."""
+
+from search.analysis import analyse, index_text, normalize, parse_query, query_words
+
+
+def test_full_width_and_case_are_normalised():
+    assert normalize("ＰＰＴ课件５Ｇ ＡＩ") == "ppt课件5g ai"
+    assert query_words("ＰＰＴ课件") == query_words("ppt课件") == ["ppt", "课件"]
+
+
+def test_domain_dictionary_keeps_terms_whole_and_emits_their_parts():
+    positions = analyse("坚持立德树人，推进家校协同育人")
+    words = [p[0] for p in positions]
+    assert "立德树人" in words and "家校协同" in words
+    family = next(p for p in positions if p[0] == "家校协同")
+    assert {"家校", "协同"} <= set(family)
+
+
+def test_query_word_is_always_an_index_token():
+    for text, query in [
+        ("学生心理健康教育案例", "心理"),
+        ("三全育人五育并举", "五育并举"),
+        ("中职学生沉迷手机游戏", "手机游戏"),
+        ("班主任工作室主持人", "班主任"),
+    ]:
+        tokens = set(index_text(text).split())
+        assert set(query_words(query)) <= tokens, (text, query)
+
+
+def test_punctuation_and_stop_characters_are_dropped():
+    assert query_words("“心理”、的！") == ["心理"]
+    assert not parse_query('"* ( ) OR NEAR( 的 了').terms or all(t.token.isalnum() for t in parse_query('"* OR').terms)
+
+
+def test_synonyms_expand_at_query_time():
+    term = parse_query("网瘾").terms[0]
+    assert {"网瘾", "网络成瘾", "沉迷手机游戏"} <= set(term.alternatives)
+    assert "父母" in parse_query("家长").terms[0].alternatives
+    assert "家长" in parse_query("父母").terms[0].alternatives
+
+
+def test_space_separated_words_each_required():
+    parsed = parse_query("家校  心理")
+    assert [t.token for t in parsed.terms] == ["家校", "心理"]
+    assert [w for w, _ in parsed.words] == ["家校", "心理"]

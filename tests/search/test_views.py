@@ -1,0 +1,116 @@
+"""The search page and ``GET /api/search/``: parameters, shape, errors, hostile input."""
+
+import re
+
+import pytest
+
+from .builders import corpus
+
+RESULT_KEYS = {"title", "url", "type", "snippet", "studio", "province", "category", "directions", "year", "promotion"}
+FACET_KEYS = {"type", "category", "direction", "province", "school_type", "year", "promotion"}
+
+
+@pytest.fixture
+def pages(db):
+    return corpus()
+
+
+def test_api_shape(client, pages):
+    response = client.get("/api/search/", {"q": "心理", "page_size": 2})
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == {"query", "total", "page", "page_size", "results", "facets"}
+    assert data["query"] == "心理" and data["page"] == 1 and data["page_size"] == 2
+    assert data["total"] >= 3 and len(data["results"]) == 2
+    assert all(set(r) == RESULT_KEYS for r in data["results"])
+    assert set(data["facets"]) == FACET_KEYS
+    assert all(set(item) == {"value", "count"} for values in data["facets"].values() for item in values)
+    case = next(r for r in client.get("/api/search/", {"q": "心理", "type": "case"}).json()["results"])
+    assert case["type"] == "case" and case["studio"] == "阳光心理班主任工作室" and case["province"] == "guizhou"
+    assert case["category"] == "key-student-support" and case["directions"] == ["mental-health"]
+    assert case["year"] == 2024 and case["promotion"] == "province" and case["url"].startswith("/studios/")
+    assert "<mark>" in case["snippet"]
+
+
+def test_api_filters(client, pages):
+    data = client.get("/api/search/", {"q": "班主任", "province": "beijing", "school_type": "university"}).json()
+    assert data["total"] >= 1
+    assert {r["province"] for r in data["results"]} == {"beijing"}
+    data = client.get("/api/search/", {"type": "case", "year": "2025", "promotion": "ministry"}).json()
+    assert [r["title"] for r in data["results"]] == ["家校协同育人的三次家访"]
+
+
+@pytest.mark.parametrize(
+    "params, word",
+    [
+        ({"q": "心" * 101}, "100"),
+        ({"type": "blog"}, "type"),
+        ({"category": "x"}, "category"),
+        ({"direction": "nope"}, "direction"),
+        ({"province": "mars"}, "province"),
+        ({"school_type": "primary"}, "school_type"),
+        ({"promotion": "national"}, "promotion"),
+        ({"year": "二〇二五"}, "year"),
+        ({"year": "99999"}, "year"),
+        ({"page": "0"}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"page_size": "51"}, "page_size"),
+        ({"page_size": "-1"}, "page_size"),
+    ],
+)
+def test_api_rejects_bad_parameters_in_chinese(client, db, params, word):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 400
+    message = response.json()["error"]
+    assert word in message and any("\u4e00" <= ch <= "\u9fff" for ch in message)
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"*', "NEAR(心理", "心理 OR", "((家校", "'; DROP TABLE x; --", "\x00\x07心理", "心理" * 50, "%_\\", "<script>"],
+)
+def test_api_hostile_queries_never_fail(client, pages, q):
+    response = client.get("/api/search/", {"q": q})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["query"] == q
+
+
+def text_of(response):
+    return re.sub(r"</?mark>", "", response.content.decode())
+
+
+def test_search_page(client, pages):
+    response = client.get("/search/", {"q": "家校 家访"})
+    html = text_of(response)
+    assert response.status_code == 200
+    assert 'value="家校 家访"' in html  # query kept in the box
+    assert "家校协同育人的三次家访" in html
+    assert "<mark>家访</mark>" in response.content.decode()
+    assert "建设方向" in html and "推介级别" in html  # facet groups with counts
+
+
+def test_search_page_filters_and_pagination(client, pages):
+    html = client.get("/search/", {"q": "班主任", "page_size": 1}).content.decode()
+    assert "下一页" in html and "page=2" in html
+    html = text_of(client.get("/search/", {"q": "班主任", "province": "beijing"}))
+    assert "启航生涯班主任工作室" in html and "阳光心理班主任工作室" not in html
+
+
+def test_search_page_no_results_offers_a_way_on(client, pages):
+    html = client.get("/search/", {"q": "家访 基站"}).content.decode()
+    assert "没有找到" in html
+    assert "试试去掉一个词" in html and "去掉“基站”" in html
+
+
+def test_search_page_bad_input(client, pages):
+    assert client.get("/search/", {"q": "心" * 101}).status_code == 400
+    response = client.get("/search/", {"q": "心理", "province": "mars", "page": "x"})
+    assert response.status_code == 200  # stale links are forgiven on the HTML page
+    assert "学生心理健康教育案例" in text_of(response)
+    assert client.get("/search/", {"q": 'NEAR(" *'}).status_code == 200
+
+
+def test_every_page_has_a_search_box(client, pages):
+    html = client.get("/").content.decode()
+    assert 'action="/search/"' in html
