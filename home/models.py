@@ -81,6 +81,7 @@ class HomePage(Page):
 
     FEATURED_STUDIO_COUNT = 6
     LATEST_UPDATE_COUNT = 8
+    PROMOTED_COUNT = 6
 
     def get_context(self, request, *args, **kwargs):
         """Site figures, featured studios, the latest updates site-wide and promoted results.
@@ -134,8 +135,10 @@ class HomePage(Page):
         return figures
 
     def get_promoted_items(self, request):
-        """Promoted results (推介成果) for the home page; filled in by the promotion feature."""
-        return []
+        """Ministry-level promoted results (推介成果) for the home page."""
+        from promotions.queries import ministry_promotions
+
+        return ministry_promotions(self.PROMOTED_COUNT)
 
 
 __all__ = ["Direction", "HomePage", "ensure_directions"]

@@ -222,6 +222,15 @@ class Promotion(models.Model):
     created_at = models.DateTimeField(_("推介时间"), auto_now_add=True, db_index=True)
 
     # Copied from the page on save, so the hub filters and statistics are plain columns.
+    studio = models.ForeignKey(
+        "studios.StudioPage",
+        verbose_name=_("所属工作室"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     item_type = models.CharField(_("内容类型"), max_length=20, choices=ItemType.choices, editable=False)
     province = models.CharField(_("省份"), max_length=20, choices=Province.choices, blank=True, editable=False)
     school = models.CharField(_("学校"), max_length=100, blank=True, editable=False)
@@ -249,6 +258,7 @@ class Promotion(models.Model):
         page = self.page.specific
         self.item_type = ITEM_TYPE_FOR_MODEL.get(page._meta.model_name, "")
         studio = studio_for_page(page)
+        self.studio = studio
         self.province = studio.province if studio else ""
         self.school = studio.school if studio else ""
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
@@ -38,7 +39,7 @@ class PromotionViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("推介")
     menu_name = "promotions"
-    base_form_class = PromotionForm
+    edit_handler = ObjectList(Promotion.panels, base_form_class=PromotionForm)
     edit_view_class = PromotionEditView
     delete_view_class = PromotionDeleteView
     list_display = ["page", "level", "year", "batch", "item_type", "province", "created_by", "created_at"]

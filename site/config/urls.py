@@ -11,6 +11,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("promotions.urls")),
     path("", include("search.urls")),
     path("", include("ops.urls")),
     path("api/v2/", api_router.urls),

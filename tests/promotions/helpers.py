@@ -33,3 +33,27 @@ def update_form(title, slug, **extra):
     }
     data.update(extra)
     return nested_form_data(data)
+
+
+def make_case(studio, title, *, year=2025, category="class-culture", promotion_level="none", publish=True):
+    from wagtail.rich_text import RichText
+
+    from cases.models import CasePage
+    from tests.factories import directions
+
+    case = CasePage(
+        title=title,
+        slug=f"case-{studio.pk}-{CasePage.objects.count() + 1}",
+        authors="王芳、李明",
+        category=category,
+        year=year,
+        summary=f"{title}的做法与成效。",
+        body=[("paragraph", RichText("<p>从班级公约入手，师生共同制定、共同遵守。</p>"))],
+        promotion_level=promotion_level,
+        live=publish,
+    )
+    case.directions = directions()
+    studio.add_child(instance=case)
+    if publish:
+        case.save_revision().publish()
+    return case

@@ -1,0 +1,82 @@
+"""Promotions for the public side: the home page, badges on pages and listings, the hub."""
+
+from collections import defaultdict
+
+from django.utils.translation import gettext_lazy as _
+
+from home.choices import PromotionLevel
+
+from .models import Promotion
+
+# Highest level first, for badges.
+LEVEL_ORDER = [PromotionLevel.MINISTRY, PromotionLevel.PROVINCE, PromotionLevel.SCHOOL]
+LEVEL_LABELS = dict(PromotionLevel.choices)
+
+
+def public_promotions():
+    """Promotions of live, public pages, with the page and its studio loaded."""
+    from wagtail.models import Page
+
+    public_pages = Page.objects.live().public()
+    return Promotion.objects.filter(page__in=public_pages).select_related("page", "studio")
+
+
+def _summary(page):
+    for attr in ("summary", "search_description"):
+        text = getattr(page, attr, "")
+        if text:
+            return str(text)
+    return ""
+
+
+def ministry_promotions(limit=6):
+    """Ministry-level (部级) promotions for the home page, newest year first.
+
+    A list of dicts with ``title``, ``url``, ``summary``, ``level``, ``level_label``,
+    ``studio_name``, ``year`` and ``note`` (the contract of ``home/includes/promoted.html``).
+    One query for the promotions plus one per page type.
+    """
+    promotions = list(
+        public_promotions().filter(level=PromotionLevel.MINISTRY).order_by("-year", "-created_at")[: limit * 3]
+    )
+    seen, picked = set(), []
+    for promotion in promotions:  # one card per page even if promoted in several years
+        if promotion.page_id not in seen:
+            seen.add(promotion.page_id)
+            picked.append(promotion)
+        if len(picked) == limit:
+            break
+    from wagtail.models import Page
+
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=seen).specific()}
+    items = []
+    for promotion in picked:
+        page = specific.get(promotion.page_id, promotion.page)
+        items.append(
+            {
+                "title": page.title,
+                "url": page.url,
+                "summary": _summary(page) or promotion.note,
+                "level": promotion.level,
+                "level_label": str(LEVEL_LABELS[promotion.level]),
+                "studio_name": promotion.studio.title if promotion.studio and promotion.studio.pk != page.pk else "",
+                "year": promotion.year,
+                "note": promotion.note,
+            }
+        )
+    return items
+
+
+def levels_by_page(page_ids):
+    """``{page_id: [{"level", "label"}, ...]}`` highest level first, in one query (for listings)."""
+    found = defaultdict(set)
+    for page_id, level in Promotion.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "level"):
+        found[page_id].add(level)
+    return {
+        page_id: [{"level": level, "label": str(LEVEL_LABELS[level])} for level in LEVEL_ORDER if level in levels]
+        for page_id, levels in found.items()
+    }
+
+
+def badge_label(level):
+    return _("%(level)s推介") % {"level": LEVEL_LABELS[level]}
