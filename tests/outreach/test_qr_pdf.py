@@ -78,3 +78,16 @@ def test_pdf_of_draft_or_private_case_is_404(client, site_tree):
     assert client.get(f"/cases/{draft.pk}/pdf/").status_code == 404
     assert client.get(f"/cases/{private.pk}/pdf/").status_code == 404
     assert client.get(f"/cases/{studio.pk}/pdf/").status_code == 404
+
+
+def test_case_page_shows_qr_of_its_url_and_a_working_pdf_link(client, site_tree):
+    studio = make_studio("启明工作室", slug="qiming")
+    case = make_case(studio, "家长会上的一封信")
+    response = client.get(case.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert decode_qr_data_uri(html) == case.get_full_url()
+    pdf_href = re.search(r'href="([^"]+/pdf/)"[^>]*>下载 PDF', html).group(1)
+    pdf = client.get(pdf_href)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "家长会上的一封信" in re.sub(r"\s+", "", pdf_text(pdf.content)[0])
