@@ -91,3 +91,9 @@ def test_case_page_shows_qr_of_its_url_and_a_working_pdf_link(client, site_tree)
     pdf = client.get(pdf_href)
     assert pdf["Content-Type"] == "application/pdf"
     assert "家长会上的一封信" in re.sub(r"\s+", "", pdf_text(pdf.content)[0])
+
+
+def test_studio_page_shows_qr_of_its_url(client, site_tree):
+    studio = make_studio("启航工作室", slug="qihang-qr")
+    html = client.get(studio.url).content.decode()
+    assert decode_qr_data_uri(html) == studio.get_full_url()
