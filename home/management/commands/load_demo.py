@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 # Loaded in this order; each module has ``load(stdout)`` and is idempotent.
-DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo"]
+DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo"]
 
 ADMIN_USERNAME = "admin"
 DEFAULT_ADMIN_PASSWORD = "bzr-demo-2026"  # noqa: S105 - documented demo login, override with DEMO_ADMIN_PASSWORD

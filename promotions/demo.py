@@ -1,0 +1,92 @@
+"""Demo accounts, one per role, and demo promotions for ``manage.py load_demo`` (idempotent).
+
+The password of every demo role account is ``DEMO_ROLE_PASSWORD`` from the
+environment, ``bzr-role-2026`` by default (see docs/roles.md).
+"""
+
+import os
+
+from django.contrib.auth import get_user_model
+
+from home.choices import PromotionLevel
+
+from .accounts import add_editor, ensure_all_studio_spaces, ensure_workflow
+from .models import Promotion, ReviewerProfile, ReviewerRole
+
+DEFAULT_PASSWORD = "bzr-role-2026"  # noqa: S105 - documented demo password, override with DEMO_ROLE_PASSWORD
+DEMO_STUDIO_SLUG = "qianxing"
+DEMO_YEAR = 2026
+
+
+def _password():
+    return os.environ.get("DEMO_ROLE_PASSWORD") or DEFAULT_PASSWORD
+
+
+def _account(username, first_name, password):
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.cn", "first_name": first_name}
+    )
+    if created or os.environ.get("DEMO_ROLE_PASSWORD"):
+        user.set_password(password)
+        user.save()
+    return user
+
+
+def _reviewer(username, first_name, password, role, school="", province=""):
+    user = _account(username, first_name, password)
+    ReviewerProfile.objects.update_or_create(user=user, defaults={"role": role, "school": school, "province": province})
+    return user
+
+
+def _demo_studio():
+    from studios.models import StudioPage
+
+    studios = StudioPage.objects.live()
+    return studios.filter(slug=DEMO_STUDIO_SLUG).first() or studios.order_by("pk").first()
+
+
+def _promote(page, level, user, note, batch="第一批"):
+    if page is None:
+        return 0
+    _promotion, created = Promotion.objects.get_or_create(
+        page=page, level=level, year=DEMO_YEAR, defaults={"created_by": user, "note": note, "batch": batch}
+    )
+    return int(created)
+
+
+def load(stdout):
+    ensure_workflow()
+    ensure_all_studio_spaces()
+    studio = _demo_studio()
+    if studio is None:
+        stdout.write("审核与推介演示数据：没有已发布的工作室，跳过。")
+        return
+    password = _password()
+    editor = _account("demo_editor", "罗静（工作室编辑）", password)
+    add_editor(studio, editor)
+    school = _reviewer("demo_school", "学校审核员", password, ReviewerRole.SCHOOL, studio.school, studio.province)
+    province = _reviewer("demo_province", "省级审核员", password, ReviewerRole.PROVINCE, province=studio.province)
+    ministry = _reviewer("demo_ministry", "部级管理员", password, ReviewerRole.MINISTRY)
+
+    from wagtail.models import Page
+
+    own_items = list(
+        Page.objects.live().descendant_of(studio).filter(content_type__model__in=["casepage", "resourcepage"])
+    )
+    other_cases = list(
+        Page.objects.live().filter(content_type__model="casepage").exclude(pk__in=[p.pk for p in own_items])[:2]
+    )
+    created = _promote(studio, PromotionLevel.SCHOOL, school, "工作室团队稳定、活动扎实，推荐参加省级遴选。")
+    created += _promote(studio, PromotionLevel.PROVINCE, province, "新生适应教育做法成体系，在全省中职学校推广。")
+    if own_items:
+        created += _promote(own_items[0], PromotionLevel.SCHOOL, school, "做法具体，可直接借鉴。")
+        created += _promote(own_items[0], PromotionLevel.MINISTRY, ministry, "面向全国中职学校推广应用。")
+    for case in other_cases:
+        created += _promote(case, PromotionLevel.MINISTRY, ministry, "典型性强、可复制，面向全国推介。")
+
+    stdout.write(f"审核与推介演示数据：新增推介 {created} 条；演示账号（密码均为 {password}）：")
+    stdout.write(f"  工作室编辑：demo_editor（{studio.title}）")
+    stdout.write(f"  学校审核员：demo_school（{studio.school}）")
+    stdout.write(f"  省级审核员：demo_province（{studio.get_province_display()}）")
+    stdout.write("  部级管理员：demo_ministry（全国）")
