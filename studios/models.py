@@ -378,8 +378,10 @@ class StudioUpdatePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = StudioUpdatePage.objects.sibling_of(self, inclusive=False).live().public()
-        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        older, newer = Q(date__lt=self.date), Q(date__gt=self.date)
+        if self.pk is not None:  # a preview of a new update has no pk yet
+            older |= Q(date=self.date, pk__lt=self.pk)
+            newer |= Q(date=self.date, pk__gt=self.pk)
         context.update(
             studio=self.studio,
             gallery=self.gallery_images.select_related("image").prefetch_related("image__renditions"),

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.views.defaults import server_error
@@ -101,7 +102,18 @@ def test_home_page_lists_the_latest_updates_site_wide_with_their_studio(client, 
 
 
 def test_promoted_results_section_appears_only_with_items(client, site_tree):
-    assert "推介成果" not in client.get("/").content.decode()
+    assert 'id="promoted-title"' not in client.get("/").content.decode()
+    html = render_to_string(
+        "home/includes/promoted.html",
+        {
+            "promoted_items": [
+                {"title": "班级公约共建案例", "url": "/cases/x/", "level": "ministry", "level_label": "部级"}
+            ]
+        },
+    )
+    assert 'id="promoted-title"' in html
+    assert '<a href="/cases/x/">班级公约共建案例</a>' in html
+    assert "部级推介" in html
 
 
 def count_queries(client, expected_updates):

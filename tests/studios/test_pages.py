@@ -1,14 +1,17 @@
 """Studio and update pages: where they may live, and what a visitor sees on them."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.choices import Direction, StudioLevel, WorkCarrier
 from home.models import HomePage
 from studios.models import StudioIndexPage, StudioPage, StudioUpdateGalleryImage, StudioUpdatePage
+from tests import factories
 from tests.factories import make_image, make_studio, make_update
 
 
@@ -191,3 +194,42 @@ def test_every_studio_page_type_renders(client, studio):
 def test_a_draft_studio_is_not_public(client, site_tree):
     draft = make_studio("尚未发布的工作室", publish=False)
     assert client.get(f"/studios/{draft.slug}/").status_code == 404
+
+
+# Wagtail's helpers log in with the first authentication backend; django-axes' backend
+# comes first (login throttling) but cannot load users, so they use Django's own here.
+@mock.patch("wagtail.test.utils.page_tests.AUTH_BACKEND", "django.contrib.auth.backends.ModelBackend")
+class EditorViewsTests(WagtailPageTestCase):
+    """Editors can open and preview every page type (previews run get_context on unsaved data)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        factories.site_tree()
+        cls.studio = make_studio("预览班主任工作室")
+        cls.update = make_update(cls.studio, "预览用的工作动态")
+
+    def test_pages_are_routable_renderable_editable_and_previewable(self):
+        for page in [StudioIndexPage.objects.get(), self.studio]:
+            self.assertPageIsRoutable(page)
+            self.assertPageIsRenderable(page)
+            self.assertPageIsEditable(page)
+            self.assertPageIsPreviewable(page)
+
+    def test_updates_are_routable_renderable_editable_and_previewable(self):
+        # The StreamField editor is drawn by JavaScript, so the form data is spelled out.
+        data = nested_form_data(
+            {
+                "title": "预览用的工作动态（修改）",
+                "slug": self.update.slug,
+                "date": "2025-03-01",
+                "activity_kind": WorkCarrier.READING,
+                "summary": "读书交流会的摘要",
+                "body": streamfield([("paragraph", rich_text("<p>正文</p>"))]),
+                "gallery_images": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        self.assertPageIsRoutable(self.update)
+        self.assertPageIsRenderable(self.update)
+        self.assertPageIsEditable(self.update, post_data=data)
+        self.assertPageIsPreviewable(self.update, post_data=data)
