@@ -50,7 +50,12 @@ CHAPTER_ONE = [
     heading("学习基础", "h3"),  # the same text twice must still get two anchors
     heading("个别谈话记录", "h4"),
 ]
-CHAPTER_TWO = [heading("一、班级基本情况"), paragraph("<p>与第一章同名的小标题。</p>"), heading("制度清单", "h3")]
+CHAPTER_TWO = [
+    heading("一、班级基本情况"),
+    paragraph("<p>与第一章同名的小标题。</p>"),
+    heading("制度清单", "h3"),
+    ("table", {"first_row_is_table_header": True, "data": [["项目", "责任人"], ["教室卫生", "值日小组"]]}),
+]
 CHAPTER_THREE = [paragraph("<p>没有小标题的一章。</p>")]
 
 
@@ -216,3 +221,8 @@ def test_studio_handbooks_include_lists_the_studio_handbooks(handbook, site_tree
     template = Template('{% include "resources/includes/studio_handbooks.html" %}')
     html = template.render(Context({"studio": handbook.studio}))
     assert handbook.title in html and "别人的手册" not in html
+
+
+def test_chapter_tables_show_their_cells(client, handbook):
+    html = client.get(chapters_of(handbook)[1].url).content.decode()
+    assert '<th scope="col">责任人</th>' in html and "<td>值日小组</td>" in html

@@ -51,7 +51,7 @@ def test_download_serves_the_file_and_counts_each_download_once(client, studio):
 
     page_html = client.get(resource.url).content.decode()
     assert f'href="{url}"' in page_html
-    assert '<td class="download-count">3</td>' in page_html
+    assert ">3</td>" in page_html.split("download-count", 1)[1][:40]
 
 
 def test_wagtail_document_url_still_works(client, studio):
@@ -115,8 +115,8 @@ def test_resource_page_shows_format_and_size(client, studio):
     sheet = make_document("统计表", "tongji.xlsx", b"y" * 200)
     resource = make_resource(studio, "主题班会方案", documents=[word, sheet], resource_type=ResourceType.CLASS_ACTIVITY)
     html = client.get(resource.url).content.decode()
-    assert "<td>Word</td>" in html and "2.9 KB" in html
-    assert "<td>Excel</td>" in html and "200 B" in html
+    assert ">Word</td>" in html and "2.9 KB" in html
+    assert ">Excel</td>" in html and "200 B" in html
     assert "班级活动" in html and studio.title in html
 
 
