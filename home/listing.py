@@ -55,7 +55,7 @@ def parse_year(raw: str) -> int | None:
 
 def parse_pk(raw: str) -> int | None:
     pk = int(raw)
-    return pk if pk > 0 else None
+    return pk if 0 < pk < 2**63 else None  # beyond a 64-bit key is no key (and overflows SQLite)
 
 
 @dataclass
