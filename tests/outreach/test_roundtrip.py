@@ -156,7 +156,10 @@ def round_trip_cases(tmp_path, prepare=None):
         assert rows[title][-1] == url
         assert (folder / rows[title][CASE_COLUMNS.index("正文文件")]).is_file()
 
-    # an empty site: no studios, no cases
+    # an empty site: no studios, no cases (cases first: deleting a studio together with its
+    # cases currently leaves orphan search-index rows, a search-app bug reported separately)
+    for case in CasePage.objects.all():
+        case.delete()
     for studio in StudioPage.objects.all():
         studio.delete()
     assert not CasePage.objects.exists()
