@@ -41,10 +41,11 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
 SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
 
-#: Measured by benchmarks/analysis_bench.py on this 2-core machine (see docstring there):
-#: rjieba (Rust) segments the notices several times faster than jieba and starts
-#: without jieba's 0.7 s prefix-dictionary build, with the same cuts once the domain
-#: dictionary is loaded. jieba remains available (``SEARCH_SEGMENTER=jieba``).
+#: Measured by benchmarks/analysis_bench.py on this 2-core machine (the two source
+#: notices ×5, domain dictionary loaded): rjieba start-up 0.25-0.33 s and ~1,900k
+#: characters/s of index-time analysis; jieba 0.93 s and ~290k characters/s, with
+#: identical cuts on the domain samples. rjieba it is; jieba stays selectable
+#: (``SEARCH_SEGMENTER=jieba``) as a pure-Python fallback.
 SEGMENTER = "rjieba"
 
 STOP_WORDS = frozenset(
@@ -285,9 +286,43 @@ def synonyms(token: str) -> tuple[str, ...]:
     return _synonym_index().get(token, (token,))
 
 
+@functools.lru_cache(maxsize=20_000)
+def finer_phrase(word: str) -> str | None:
+    """A long query word as a phrase of smaller dictionary words (``协同育人`` → ``协同 育人``).
+
+    The index holds a compound's sub-words only *inside* it: in ``家校协同育人`` the
+    segmenter keeps ``家校协同`` + ``育人``, so the token ``协同育人`` is absent while
+    the adjacent tokens ``协同``, ``育人`` are there. The query therefore accepts the
+    word itself OR this phrase. Fewest pieces wins; single characters only as a last resort.
+    """
+    if len(word) < 3 or not _CJK.search(word) or not word.isalnum():
+        return None
+    has_word = segmenter().has_word
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(end):
+            piece = word[start:end]
+            if best[start] is None or len(piece) == n:
+                continue
+            if len(piece) == 1 or has_word(piece):
+                cost = len(best[start]) + 1 + (len(piece) == 1)
+                current = best[end]
+                if current is None or cost < len(current) + sum(len(p) == 1 for p in current):
+                    best[end] = [*best[start], piece]
+    pieces = [p for p in (best[n] or []) if p not in STOP_WORDS]
+    if len(pieces) < 2 or sum(len(p) == 1 for p in pieces) > 1:
+        return None
+    return " ".join(pieces)
+
+
 @dataclass(frozen=True)
 class Term:
-    """One required query word and the tokens that satisfy it (itself + synonyms)."""
+    """One required query word and what satisfies it: itself, its synonyms, its finer phrase.
+
+    An alternative with spaces is a phrase (adjacent tokens, in order).
+    """
 
     token: str
     alternatives: tuple[str, ...]
@@ -316,7 +351,7 @@ class ParsedQuery:
     def highlight_tokens(self) -> list[str]:
         tokens = []
         for term in self.terms:
-            tokens.extend(term.alternatives)
+            tokens.extend(alt.replace(" ", "") for alt in term.alternatives)
         return list(dict.fromkeys(tokens))
 
     def __bool__(self):
@@ -341,7 +376,11 @@ def parse_query(text: str) -> ParsedQuery:
         for token in query_words(raw):
             if token not in seen and len(parsed.terms) + len(terms) < MAX_TERMS:
                 seen.add(token)
-                terms.append(Term(token, synonyms(token)))
+                alternatives = synonyms(token)
+                phrase = finer_phrase(token)
+                if phrase:
+                    alternatives = (*alternatives, phrase)
+                terms.append(Term(token, alternatives))
         if terms:
             parsed.words.append((raw, terms))
             parsed.terms.extend(terms)

@@ -8,6 +8,7 @@ engine (Elasticsearch) receives the same rows.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,3 +62,32 @@ class SearchDocumentDirection(models.Model):
 
     def __str__(self):
         return self.code
+
+
+class IndexOperation(models.Model):
+    """The outbox of the external engine (Elasticsearch): one row per page change to apply.
+
+    Written by ``search/sync.py`` in the same transaction as the page change (the row
+    commits or rolls back with it), drained by ``python manage.py search_worker``
+    (``search/outbox.py``). The worker re-reads the page's ``SearchDocument``: a row
+    means index it, none means delete it, so replaying any number of times converges.
+    """
+
+    class Op(models.TextChoices):
+        INDEX = "index", _("索引")
+        DELETE = "delete", _("删除")
+
+    page_id = models.IntegerField(_("页面 ID"), db_index=True)
+    op = models.CharField(_("操作"), max_length=10, choices=Op.choices)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
+    next_attempt_at = models.DateTimeField(_("下次尝试时间"), default=timezone.now, db_index=True)
+    last_error = models.TextField(_("最近错误"), blank=True)
+
+    class Meta:
+        verbose_name = _("检索索引待办操作")
+        verbose_name_plural = _("检索索引待办操作")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.op} {self.page_id}"

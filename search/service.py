@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from home import choices
 
 from . import analysis
-from .engines import SearchRequest, get_engine
+from .engines import SearchRequest, get_public_engine
 from .engines.base import FACETS
 from .models import DocumentType, SearchDocument
 from .snippets import highlight, make_snippet
@@ -172,6 +172,7 @@ class SearchResponse:
     filters: dict
     suggestions: list[Suggestion] = field(default_factory=list)
     empty_query: bool = False
+    notice: str = ""  # set when the external engine was unavailable and the database answered
 
     def as_json(self):
         return {
@@ -181,7 +182,7 @@ class SearchResponse:
             "page_size": self.page_size,
             "results": [r.as_json() for r in self.results],
             "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()},
-        }
+        } | ({"notice": self.notice} if self.notice else {})
 
 
 def _ordered_facets(raw):
@@ -195,7 +196,7 @@ def _ordered_facets(raw):
 
 
 def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None) -> SearchResponse:
-    engine = engine or get_engine()
+    engine = engine or get_public_engine()
     filters = filters or {}
     parsed = analysis.parse_query(q)
     result = engine.search(SearchRequest(query=parsed, filters=filters, page=page, page_size=page_size))
@@ -225,6 +226,7 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None) ->
         facets=_ordered_facets(result.facets),
         filters=filters,
         empty_query=not parsed and bool(q.strip()),
+        notice=str(getattr(result, "notice", "") or ""),
     )
     if result.total == 0 and parsed:
         response.suggestions = suggestions(parsed, filters, engine)

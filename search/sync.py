@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
+from . import outbox
 from .documents import Context, _specific_pages, build_document, indexable_pages, iter_documents
 from .engines import get_engine
 from .models import SearchDocument, SearchDocumentDirection
@@ -48,7 +49,10 @@ def enqueue(page_ids: Iterable[int], *, subtree: bool = False, deleted: bool = F
     """
     ids = subtree_ids(page_ids) if subtree else set(page_ids)
     if ids:
-        apply(ids, deleted=deleted)
+        # With Elasticsearch configured, also an outbox row per page in this same
+        # transaction (search/outbox.py); a no-op otherwise.
+        with outbox.recording(ids, deleted=deleted):
+            apply(ids, deleted=deleted)
 
 
 def _save_directions(docs):

@@ -50,7 +50,10 @@ def tsvector_literal(fields) -> str:
 def tsquery_literal(query) -> str:
     groups = []
     for term in query.terms:
-        alternatives = " | ".join(lexeme(t) for t in term.alternatives)
+        alternatives = " | ".join(
+            "(" + " <-> ".join(lexeme(t) for t in alt.split()) + ")" if " " in alt else lexeme(alt)
+            for alt in term.alternatives
+        )
         groups.append(f"({alternatives})")
     return " & ".join(groups)
 

@@ -23,7 +23,10 @@ PHRASE_BONUS = 1.5
 
 
 def quote(token: str) -> str:
-    """An FTS5 string literal (tokens are already alphanumeric; quotes doubled anyway)."""
+    """An FTS5 string literal (tokens are already alphanumeric; quotes doubled anyway).
+
+    A value with spaces ("协同 育人") is an FTS5 phrase: adjacent tokens, in order.
+    """
     return '"' + token.replace('"', '""') + '"'
 
 
