@@ -46,6 +46,9 @@ CASE_COLUMNS = [
     "正文文件",
 ]
 
+#: The last column of the exported 典型案例汇总表 (the case's URL); ignored on import.
+LINK_COLUMN = "链接"
+
 # Model field → spreadsheet column, to report model validation errors against the file.
 FIELD_COLUMNS = {
     "title": "案例名称",
@@ -147,6 +150,8 @@ def read_rows(directory):
         found = [cell_text(value) for value in (next(rows, None) or [])]
         while found and not found[-1]:
             found.pop()
+        if found == [*CASE_COLUMNS, LINK_COLUMN]:
+            found.pop()  # the 链接 column of an exported summary table is for readers, not for import
         if found != CASE_COLUMNS:
             raise CaseImportError(
                 [
@@ -159,6 +164,7 @@ def read_rows(directory):
             values = list(values or [])
             if not any(cell_text(value) for value in values):
                 continue  # blank line
+            values = values[: len(CASE_COLUMNS)]
             values += [None] * (len(CASE_COLUMNS) - len(values))
             result.append((row_number, dict(zip(CASE_COLUMNS, values, strict=False))))
         return result

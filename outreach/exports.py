@@ -16,7 +16,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-LINK_COLUMN = "链接"
 STUDIO_SHEET_TITLE = "工作室建设情况信息表"
 CASE_SHEET_TITLE = "典型案例汇总表"
 MAX_COLUMN_WIDTH = 60
@@ -96,7 +95,7 @@ def case_queryset(queryset=None):
 
 
 def case_columns():
-    from cases.importer import CASE_COLUMNS
+    from cases.importer import CASE_COLUMNS, LINK_COLUMN
 
     return [*CASE_COLUMNS, LINK_COLUMN]
 

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from openpyxl import load_workbook
 
 from cases.rules import plain_text
@@ -109,16 +109,10 @@ def drop_link_column(index_path):
 
 @pytest.mark.django_db
 def test_case_table_round_trip_with_word_bodies(tmp_path, site_tree):
-    """Everything but the 链接 column (which import_cases does not read yet) survives the trip."""
+    """A table without the 链接 column (as provinces fill it in) survives the trip too."""
     round_trip_cases(tmp_path, prepare=drop_link_column)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=CommandError,
-    reason="cases.importer rejects the trailing 链接 column of the exported 典型案例汇总表; "
-    "issue 7 asks it to be ignored on import. Remove this mark when import_cases accepts it.",
-)
 @pytest.mark.django_db
 def test_exported_case_folder_imports_unchanged(tmp_path, site_tree):
     round_trip_cases(tmp_path)
