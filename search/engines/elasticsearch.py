@@ -141,13 +141,25 @@ def to_source(doc: SearchDocument) -> dict:
     }
 
 
+def term_query(term) -> Q:
+    """One required query word: any of its alternatives – single tokens (the word, its
+    synonyms) in any field, or a phrase alternative (``协同 育人``: adjacent, in order)."""
+    words = [alt for alt in term.alternatives if " " not in alt]
+    phrases = [alt for alt in term.alternatives if " " in alt]
+    clauses = []
+    if words:
+        clauses.append(Q("multi_match", query=" ".join(words), fields=list(FIELDS), operator="or", tie_breaker=0.3))
+    for phrase in phrases:
+        for spec in FIELDS:
+            field, _, boost = spec.partition("^")
+            clauses.append(Q("match_phrase", **{field: {"query": phrase, "boost": float(boost or 1)}}))
+    return clauses[0] if len(clauses) == 1 else Q("bool", should=clauses, minimum_should_match=1)
+
+
 def text_query(query) -> Q:
     if not query:
         return Q("match_all")
-    must = [
-        Q("multi_match", query=" ".join(term.alternatives), fields=list(FIELDS), operator="or", tie_breaker=0.3)
-        for term in query.terms
-    ]
+    must = [term_query(term) for term in query.terms]
     should = [
         Q("match_phrase", **{field: {"query": " ".join(phrase), "slop": 2 * len(phrase), "boost": PHRASE_BOOST}})
         for phrase in query.phrases

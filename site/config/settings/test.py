@@ -23,3 +23,6 @@ AXES_ENABLED = False
 # The full-page cache outlives each test's database rollback: off unless a test turns it on
 # (tests/ops/test_pagecache.py).
 OPS_PAGE_CACHE_ENABLED = False
+# Elasticsearch (search/es.py) stays off whatever the environment says; tests/search_es
+# turns it on against its own server (or ELASTICSEARCH_URL with a per-run index prefix).
+ELASTICSEARCH = {}
