@@ -189,7 +189,7 @@ def test_case_page_shows_metadata_related_and_neighbours(client, library):
     assert "突发事件处置" in html
     assert "心理健康教育" in html and "班级管理" in html
     assert "王芳、李明" in html
-    assert "省级推介案例" in html
+    assert "省级推介" in html  # the promotion record made from the imported level
     assert "阅读约需 1 分钟" in html
     assert "case-print.css" in html
     # Related: same category or a shared direction, never itself.
