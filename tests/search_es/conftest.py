@@ -49,7 +49,9 @@ def es_prefix(es_server):
     yield prefix
     try:
         client = es.get_client(es.Config.from_mapping(es_env(es_server, prefix)))
-        client.options(ignore_status=404).indices.delete(index=f"{prefix}-documents-*")
+        found = client.options(ignore_status=404).indices.get(index=f"{prefix}-documents-*")
+        for name in found.body if found.meta.status == 200 else ():
+            client.options(ignore_status=404).indices.delete(index=name)
     except Exception:  # noqa: BLE001 - the server may be stopped already
         pass
 
