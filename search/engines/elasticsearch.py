@@ -419,6 +419,10 @@ def rebuild_index(write: Callable[[str], None], engine: ElasticsearchEngine | No
     from ..models import IndexOperation
 
     engine = engine or ElasticsearchEngine()
+    if not engine.config.enabled:
+        from django.core.management import CommandError
+
+        raise CommandError("未配置 ELASTICSEARCH_URL，无法重建 Elasticsearch 索引。")
     total = SearchDocument.objects.count()
     covered = IndexOperation.objects.aggregate(m=Max("id"))["m"] or 0
     write(f"Elasticsearch：新建索引并写入 {total} 篇文档（别名 {engine.alias}）")
