@@ -4,7 +4,9 @@ import base64
 import contextvars
 import hashlib
 import re
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -115,6 +117,45 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class LocalEntries:
+    """A per-process LRU copy of recently served entries, checked against the shared generation.
+
+    A hit then costs one small cache read (the generation) instead of fetching and unpickling
+    the whole page from Redis; an entry whose generation is not the current one is never used.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] != generation:
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        if len(entry[2]) > self.max_bytes // 4:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += len(entry[2])
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key)[2])
+
+
 DEFAULT_EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
@@ -146,6 +187,7 @@ class PageCacheMiddleware:
             *getattr(settings, "OPS_PAGE_CACHE_BLOCKING_COOKIES", ()),
         }
         self.query_params = pagecache.allowed_query_params()
+        self.local = LocalEntries(getattr(settings, "OPS_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
 
     def eligible(self, request):
         if request.method not in ("GET", "HEAD") or not pagecache.enabled():
@@ -181,12 +223,17 @@ class PageCacheMiddleware:
 
         cache = pagecache.get_cache()
         key = pagecache.entry_key(request)
-        found = cache.get_many([pagecache.GENERATION_KEY, key])
-        generation = found.get(pagecache.GENERATION_KEY)
+        generation = cache.get(pagecache.GENERATION_KEY)
         if generation is None:
             generation = pagecache.current_generation(cache)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        entry = self.local.get(key, generation)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                self.local.put(key, entry)
+            else:
+                entry = None
+        if entry is not None:
             response = HttpResponse(b"" if request.method == "HEAD" else entry[2], status=200)
             for name, value in entry[1]:
                 response.headers[name] = value
@@ -197,7 +244,9 @@ class PageCacheMiddleware:
         if self.storable(request, response):
             headers = [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-cache")]
             if request.method == "GET":
-                cache.set(key, (generation, headers, response.content), pagecache.timeout())
+                entry = (generation, headers, response.content)
+                cache.set(key, entry, pagecache.timeout())
+                self.local.put(key, entry)
             response["X-Cache"] = "MISS"
         elif response.get("Content-Type", "").startswith("text/html"):
             response["X-Cache"] = "BYPASS"

@@ -41,11 +41,26 @@ def _search_health_function():
     return None
 
 
+def _elasticsearch_status():
+    """Ping the cluster when the search app uses Elasticsearch (``ELASTICSEARCH_URL``)."""
+    try:
+        from search import es
+    except ImportError:
+        return None
+    if not es.enabled():
+        return None
+    try:
+        ok = bool(es.get_client().options(request_timeout=3).ping())
+    except Exception as exc:  # unreachable cluster: report it
+        return {"ok": False, "engine": "elasticsearch", "error": str(exc)[:200]}
+    return {"ok": ok, "engine": "elasticsearch", **({} if ok else {"error": "集群没有响应"})}
+
+
 def search_status():
     function = _search_health_function()
     if function is None:
-        # No separate engine: Wagtail's database backend lives in the database.
-        return {"ok": True, "engine": "database"}
+        # Elasticsearch when configured, else the search index lives in the database itself.
+        return _elasticsearch_status() or {"ok": True, "engine": "database"}
     try:
         result = function()
     except Exception as exc:  # the engine may be down: report it, never crash the health check

@@ -129,3 +129,19 @@ def test_production_settings_use_the_json_formatter(monkeypatch):
     production = importlib.import_module("config.settings.production")
     assert production.LOGGING["formatters"]["json"]["()"] == "ops.logging.JsonFormatter"
     assert production.LOGGING["handlers"]["console"]["formatter"] == "json"
+
+
+def test_healthz_reports_an_unreachable_elasticsearch(client, settings):
+    """With ELASTICSEARCH_URL pointing at a closed port, search is reported down, the site stays up."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.ELASTICSEARCH = {"ELASTICSEARCH_URL": f"http://127.0.0.1:{port}"}
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["search"]["engine"] == "elasticsearch"
+    assert body["search"]["ok"] is False
+    assert body["status"] == "degraded"

@@ -163,3 +163,34 @@ def test_cache_can_be_turned_off(client, site_tree, settings):
     studio = make_studio()
     client.get(studio.url)
     assert client.get(studio.url)["X-Cache"] == "BYPASS"
+
+
+def test_each_server_process_sees_the_shared_cache_and_its_invalidation(site_tree, page_cache):
+    """Two clients stand for two server processes, each with its own middleware and local copy."""
+    from django.test import Client
+
+    first_process, second_process = Client(), Client()
+    studio = make_studio("共享缓存工作室")
+    assert first_process.get(studio.url)["X-Cache"] == "MISS"
+    assert second_process.get(studio.url)["X-Cache"] == "HIT"
+    assert first_process.get(studio.url)["X-Cache"] == "HIT"
+
+    studio.title = "共享缓存工作室（新）"
+    studio.save_revision().publish()
+
+    for process in (second_process, first_process):
+        page = process.get(studio.url)
+        assert "共享缓存工作室（新）" in page.content.decode()
+    assert second_process.get(studio.url)["X-Cache"] == "HIT"
+
+
+def test_local_copies_are_bounded_in_size():
+    from ops.middleware import LocalEntries
+
+    local = LocalEntries(max_bytes=1000)
+    for n in range(10):
+        local.put(f"page-{n}", (1, [], b"x" * 200))
+    assert local.size <= 1000
+    assert local.get("page-0", 1) is None
+    assert local.get("page-9", 1) is not None
+    assert local.get("page-9", 2) is None  # another generation: never served

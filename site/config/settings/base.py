@@ -175,6 +175,11 @@ if os.environ.get("REDIS_URL"):
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bzr"),
     }
 
+# Full-page cache for anonymous visitors (ops.middleware.PageCacheMiddleware); the bench-only
+# minimal view /healthz/min (benchmarks/site_bench.py).
+OPS_PAGE_CACHE_ENABLED = env_bool("OPS_PAGE_CACHE_ENABLED", True)
+OPS_BENCH_VIEWS = env_bool("OPS_BENCH_VIEWS", False)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@bzr.example.cn")
 

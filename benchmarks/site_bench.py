@@ -1,0 +1,401 @@
+"""Load test of the public site with production-like settings, against the targets of issue 8.
+
+    .venv/bin/python benchmarks/site_bench.py [--duration 10] [--workers N] [--connections C]
+
+What it does (everything on 127.0.0.1, bounded in time, cleaned up at the end):
+
+1. creates a throwaway PostgreSQL database (``BENCH_PG_URL``, default
+   ``postgres://postgres@127.0.0.1:5432/postgres`` as the admin connection), starts its own
+   ``redis-server`` on a free port (or uses ``REDIS_URL``), migrates, loads the demo content
+   (``manage.py load_demo``) and collects static files;
+2. starts gunicorn (``--pythonpath site config.wsgi``) with several workers with
+   ``config.settings.production`` on a free port, once with the full-page cache and once
+   without it (``OPS_PAGE_CACHE_ENABLED=0``);
+3. loads each URL with ``wrk`` – the home page, the case library ``/cases/``, one case page,
+   a search ``/search/?q=班主任`` – beside the minimal Django view ``/healthz/min`` served by
+   the same server in the same run (alternating short windows, so a busy machine weighs on
+   both alike), and prints requests/s, p50 and p99 and the ratio; without the cache each
+   page is also measured at one connection, where p99 is its own latency, not the queue of
+   a saturated server;
+4. says whether the targets are met: cached pages ≥ 70 % of the minimal view's throughput,
+   an uncached case page p99 ≤ 100 ms.
+
+``wrk`` comes from Debian (``apt-get install -y wrk``); the script installs it when it runs
+as root and it is missing, otherwise it says how. Exit status: 0 when every target is met,
+1 when one is missed, 2 when the benchmark could not run.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CACHED_TARGET = 0.70
+UNCACHED_CASE_P99_MS = 100.0
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("wrk 不存在，正在用 apt-get 安装……")
+        subprocess.run(["apt-get", "install", "-y", "wrk"], check=False, capture_output=True, timeout=300)
+        if shutil.which("wrk"):
+            return True
+    log("缺少 wrk：请以 root 运行 apt-get install -y wrk 后重试。")
+    return False
+
+
+def run_manage(env, *args, timeout=900):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} 失败：\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return result.stdout
+
+
+def fetch(url, timeout=30):
+    request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - 127.0.0.1 only
+        return response.status, dict(response.headers), response.read()
+
+
+class Postgres:
+    def __init__(self, admin_url):
+        self.admin_url = admin_url
+        self.name = f"bzr_bench_{os.getpid()}_{secrets.token_hex(3)}"
+        parts = urllib.parse.urlsplit(admin_url)
+        self.url = urllib.parse.urlunsplit(parts._replace(path="/" + self.name))
+
+    def _execute(self, sql):
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(sql)
+
+    def __enter__(self):
+        self._execute(f'CREATE DATABASE "{self.name}"')
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        except Exception as error:  # report, never hide the benchmark's own result
+            log(f"警告：未能删除临时数据库 {self.name}：{error}")
+
+
+class Redis:
+    def __init__(self):
+        self.process = None
+        self.url = os.environ.get("REDIS_URL")
+
+    def __enter__(self):
+        if self.url:
+            return self
+        if not shutil.which("redis-server"):
+            raise RuntimeError("缺少 redis-server（apt-get install -y redis-server），或设置 REDIS_URL。")
+        port = free_port()
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"redis://127.0.0.1:{port}/0"
+        for _ in range(50):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("redis-server 没有启动。")
+
+    def __exit__(self, *exc):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class Gunicorn:
+    def __init__(self, env, workers):
+        self.env = env
+        self.workers = workers
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "--pythonpath",
+                "site",
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "2",
+                "--keep-alive",
+                "5",
+                "--log-level",
+                "warning",
+            ],  # fmt: skip
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(Path(self.env["BENCH_TMP"]) / f"gunicorn-{self.port}.log", "w"),  # noqa: SIM115
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if fetch(self.base + "/healthz/min", timeout=2)[0] == 200:
+                    return self
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn 没有在 60 秒内启动，见 " + str(Path(self.env["BENCH_TMP"])))
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+WRK_LATENCY_RE = re.compile(r"^\s*(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+WRK_RPS_RE = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_ERRORS_RE = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+WRK_SOCKET_RE = re.compile(r"Socket errors: (.*)")
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, duration, connections, threads):
+    result = subprocess.run(
+        ["wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        timeout=duration + 60,
+    )
+    output = result.stdout
+    latencies = {int(p): float(v) * UNIT_MS[u] for p, v, u in WRK_LATENCY_RE.findall(output)}
+    rps = WRK_RPS_RE.search(output)
+    errors = WRK_ERRORS_RE.search(output)
+    socket_errors = WRK_SOCKET_RE.search(output)
+    if not rps or 50 not in latencies:
+        raise RuntimeError(f"无法解析 wrk 的输出：\n{output}\n{result.stderr}")
+    return {
+        "rps": float(rps.group(1)),
+        "p50": latencies[50],
+        "p99": latencies.get(99, float("nan")),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def find_case_url(env):
+    code = (
+        "from cases.models import CasePage\n"
+        "page = CasePage.objects.live().public().order_by('path').first()\n"
+        "print(page.url if page else '')\n"
+    )
+    lines = run_manage(env, "shell", "-c", code).strip().splitlines()
+    return lines[-1].strip() if lines else ""
+
+
+def _median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def measure(server, targets, args, label, latency_connections=None):
+    """wrk each page after a warm-up, in rounds paired with the minimal view.
+
+    The machine may be shared, so each page is measured in ``args.rounds`` short windows,
+    each right after a window of the minimal view: the ratio compares like with like.
+    With ``latency_connections`` each page is also measured alone at that concurrency, where
+    p99 is the page's own latency rather than the queue in front of a saturated server.
+    Returns rows (name, path, stats, minimal_stats, x_cache, size, latency_stats).
+    """
+    minimal_url = server.base + "/healthz/min"
+    window = max(2, args.duration // args.rounds)
+    rows = []
+    for name, path in targets:
+        url = server.base + urllib.parse.quote(path, safe="/?=&%")
+        status, headers, body = fetch(url)
+        if status != 200:
+            raise RuntimeError(f"{path} 返回 {status}")
+        status, headers, body = fetch(url)
+        x_cache = headers.get("X-Cache", "-")
+        page_runs, minimal_runs = [], []
+        for _ in range(args.rounds):
+            minimal_runs.append(wrk(minimal_url, window, args.connections, args.threads))
+            page_runs.append(wrk(url, window, args.connections, args.threads))
+        stats = {
+            "rps": sum(r["rps"] for r in page_runs) / len(page_runs),
+            "p50": _median([r["p50"] for r in page_runs]),
+            "p99": _median([r["p99"] for r in page_runs]),
+            "errors": sum(r["errors"] for r in page_runs),
+        }
+        minimal = {"rps": sum(r["rps"] for r in minimal_runs) / len(minimal_runs)}
+        latency = None
+        if latency_connections:
+            latency = wrk(url, args.duration, latency_connections, 1)
+        rows.append((name, path, stats, minimal, x_cache, len(body), latency))
+        log(
+            f"  [{label}] {name:<8} {stats['rps']:>8.1f} 次/秒（最小视图 {minimal['rps']:.1f}）"
+            f"  p50 {stats['p50']:.1f} ms  p99 {stats['p99']:.1f} ms  {len(body)} 字节  X-Cache={x_cache}"
+            + (f"  非2xx={stats['errors']}" if stats["errors"] else "")
+            + (
+                f"  | {latency_connections} 个连接: p50 {latency['p50']:.1f} ms p99 {latency['p99']:.1f} ms"
+                if latency
+                else ""
+            )
+        )
+    return rows
+
+
+def print_table(title, rows):
+    log(f"\n{title}")
+    log(
+        f"{'页面':<8} {'路径':<26} {'次/秒':>8} {'最小视图':>8} {'比例':>6} {'p50 ms':>8} {'p99 ms':>8}"
+        f" {'单连接p50':>9} {'单连接p99':>9} {'字节':>7}  X-Cache"
+    )
+    for name, path, stats, minimal, x_cache, size, latency in rows:
+        ratio = stats["rps"] / minimal["rps"] if minimal["rps"] else 0
+        lat50 = f"{latency['p50']:.1f}" if latency else "-"
+        lat99 = f"{latency['p99']:.1f}" if latency else "-"
+        log(
+            f"{name:<8} {path[:26]:<26} {stats['rps']:>8.1f} {minimal['rps']:>8.1f} {ratio:>6.0%} "
+            f"{stats['p50']:>8.1f} {stats['p99']:>8.1f} {lat50:>9} {lat99:>9} {size:>7}  {x_cache}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="每个地址压测的秒数（默认 10）")
+    parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2 + 1))
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2, help="wrk 线程数")
+    parser.add_argument("--rounds", type=int, default=3, help="每个页面与最小视图交替测量的轮数")
+    parser.add_argument("--latency-connections", type=int, default=1, help="测无缓存延迟时的连接数")
+    parser.add_argument("--search", default="班主任", help="搜索词")
+    parser.add_argument(
+        "--pg-admin-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    )
+    parser.add_argument("--max-seconds", type=int, default=1500, help="整个基准测试的时间上限")
+    args = parser.parse_args()
+
+    if not ensure_wrk():
+        return 2
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("超过 --max-seconds")))
+    signal.alarm(args.max_seconds)
+    started = time.monotonic()
+    tmp = Path(tempfile.mkdtemp(prefix="bzr-bench-"))
+    try:
+        with Postgres(args.pg_admin_url) as pg, Redis() as redis:
+            env = {
+                **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "OPS_"))},
+                "DJANGO_SETTINGS_MODULE": "config.settings.production",
+                "SECRET_KEY": secrets.token_urlsafe(50),
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "DATABASE_URL": pg.url,
+                "DATABASE_CONN_MAX_AGE": "60",
+                "REDIS_URL": redis.url,
+                "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
+                "SECURE_SSL_REDIRECT": "0",
+                "MEDIA_ROOT": str(tmp / "media"),
+                "STATIC_ROOT": str(tmp / "static"),
+                "OPS_BENCH_VIEWS": "1",
+                "LOG_LEVEL": "WARNING",
+                "BENCH_TMP": str(tmp),
+                "ELASTICSEARCH_URL": "",
+            }
+            log(f"临时数据库 {pg.name}，Redis {redis.url}，目录 {tmp}")
+            log("迁移数据库……")
+            run_manage(env, "migrate", "--noinput")
+            log("载入演示数据（load_demo）……")
+            run_manage(env, "load_demo", "--skip-admin")
+            run_manage(env, "collectstatic", "--noinput")
+            case_url = find_case_url(env)
+            if not case_url:
+                raise RuntimeError("演示数据里没有已发布的典型案例。")
+            targets = [
+                ("home", "/"),
+                ("cases", "/cases/"),
+                ("case", case_url),
+                ("search", f"/search/?q={args.search}"),
+            ]
+            log(
+                f"准备用时 {time.monotonic() - started:.0f} 秒；gunicorn {args.workers} 个进程，wrk {args.connections} 个连接"
+            )
+
+            log("\n第 1 轮：整页缓存开启")
+            with Gunicorn(env, args.workers) as server:
+                cached = measure(server, targets, args, "缓存")
+            log("\n第 2 轮：整页缓存关闭（OPS_PAGE_CACHE_ENABLED=0）")
+            with Gunicorn({**env, "OPS_PAGE_CACHE_ENABLED": "0"}, args.workers) as server:
+                uncached = measure(server, targets, args, "无缓存", latency_connections=args.latency_connections)
+    except (RuntimeError, TimeoutError, OSError, subprocess.SubprocessError) as error:
+        log(f"基准测试无法完成：{error}")
+        return 2
+    finally:
+        signal.alarm(0)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print_table("整页缓存开启（匿名访客）", cached)
+    print_table("整页缓存关闭", uncached)
+
+    log("\n目标：")
+    all_met = True
+    for name, _path, stats, minimal, x_cache, _size, _latency in cached:
+        ratio = stats["rps"] / minimal["rps"]
+        met = ratio >= CACHED_TARGET and x_cache == "HIT"
+        all_met &= met
+        log(
+            f"  {'达到' if met else '未达到'}：缓存的 {name} 吞吐量为最小视图的 {ratio:.0%}（目标 ≥ {CACHED_TARGET:.0%}）"
+        )
+    case = next(row for row in uncached if row[0] == "case")
+    case_p99 = case[6]["p99"]
+    met = case_p99 <= UNCACHED_CASE_P99_MS
+    all_met &= met
+    log(
+        f"  {'达到' if met else '未达到'}：无缓存的案例页 p99 = {case_p99:.1f} ms（{args.latency_connections} 个连接；"
+        f"目标 ≤ {UNCACHED_CASE_P99_MS:.0f} ms；{args.connections} 个连接满载时 p99 = {case[2]['p99']:.1f} ms）"
+    )
+    log(f"总用时 {time.monotonic() - started:.0f} 秒；机器负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
