@@ -5,7 +5,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import sync
-from .models import SearchDocument
+from .models import SearchDocument, SearchDocumentDirection
 
 
 def _urls_changed_below(page) -> bool:
@@ -26,6 +26,14 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
+    if not instance.live and Page.objects.filter(pk=instance.pk, live=True).exists():
+        # Wagtail's pre_delete handler unpublishes with commit=False: the page (and its
+        # subtree) is about to be deleted. Re-deriving the subtree now would re-save the
+        # documents and their direction rows *after* Django's delete collector listed them,
+        # leaving direction rows behind (an IntegrityError at commit). Drop the page's
+        # document instead; post_delete handles the rest of the subtree.
+        sync.enqueue([instance.pk], deleted=True)
+        return
     sync.enqueue([instance.pk], subtree=True)
 
 
@@ -38,6 +46,11 @@ def on_page_deleted(sender, instance, **kwargs):
         sync.enqueue([instance.pk], deleted=True)
 
 
+def on_document_deleted(sender, instance, **kwargs):
+    """Catch-all: direction rows written after the delete collector listed them go too."""
+    SearchDocumentDirection.objects.filter(document_id=instance.pk).delete()
+
+
 def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id:
         sync.enqueue([instance.page_id], subtree=True)
@@ -48,6 +61,7 @@ def connect():
     page_unpublished.connect(on_unpublished, dispatch_uid="sitesearch_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="sitesearch_moved")
     post_delete.connect(on_page_deleted, dispatch_uid="sitesearch_page_deleted")
+    post_delete.connect(on_document_deleted, sender=SearchDocument, dispatch_uid="sitesearch_document_deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_restriction_saved")
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_restriction_deleted"
