@@ -85,6 +85,8 @@ def apply(page_ids: Iterable[int], *, deleted: bool = False) -> None:
         if docs:
             _save_directions(docs)
             engine.index(docs)
+        if docs or gone:
+            results_changed()
 
 
 def rebuild(progress=None, batch=1000, workers=None) -> int:
@@ -106,7 +108,21 @@ def rebuild(progress=None, batch=1000, workers=None) -> int:
             if pending:
                 yield from _bulk_save(pending)
 
-        return engine.rebuild(saved_documents(), progress=progress, workers=workers)
+        done = engine.rebuild(saved_documents(), progress=progress, workers=workers)
+        results_changed()
+        return done
+
+
+def results_changed():
+    """Search results changed: cached pages (``/search/`` in the anonymous full-page cache of
+    ``ops.pagecache``) must not be served. Bumped now and again at commit, so a page rendered
+    from the old index while this transaction was open is not kept under the new generation."""
+    try:
+        from ops.pagecache import bump_generation
+    except ImportError:  # pragma: no cover - the ops app is part of this project
+        return
+    bump_generation()
+    transaction.on_commit(bump_generation)
 
 
 def _bulk_save(docs):

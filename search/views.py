@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from home.listing import FacetGroup, FacetOption
 
 from . import service
+from .engines import get_engine, get_public_engine
 from .engines.base import FACETS
 
 
@@ -110,7 +111,20 @@ def search_page(request):
             suggestion_links=[(s, _url(s.query, filters)) for s in response.suggestions],
             without_filters_url=_url(q, {}) if filters and not response.total else None,
         )
-    return TemplateResponse(request, "search/search.html", context, status=status)
+    template_response = TemplateResponse(request, "search/search.html", context, status=status)
+    if context.get("response") is not None and not _cacheable(context["response"]):
+        template_response.ops_no_cache = True  # see ops.middleware.PageCacheMiddleware
+    return template_response
+
+
+def _cacheable(response):
+    """Whether the anonymous full-page cache may keep this results page.
+
+    The embedded engines change inside the page's own transaction and bump the cache
+    generation (``sync.results_changed``); an external engine (Elasticsearch) is updated
+    later by its worker, and a fallback answer carries a notice: neither is cached.
+    """
+    return not response.notice and get_public_engine() is get_engine()
 
 
 @require_GET

@@ -1,0 +1,65 @@
+"""``/search/`` in the anonymous full-page cache (ops): never stale after an index change."""
+
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from search.models import SearchDocument
+
+from .builders import corpus, make_case
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.OPS_PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def pages(db):
+    return corpus()
+
+
+URL = "/search/?q=图书角"
+
+
+def text(response):
+    """The page's text without the <mark> highlighting inside titles."""
+    return re.sub(r"</?mark>", "", response.content.decode())
+
+
+def test_publishing_a_case_shows_it_on_the_same_search_url(client, pages, page_cache):
+    first = client.get(URL)
+    assert first["X-Cache"] == "MISS"
+    assert "班级图书角的故事" not in text(first)
+    assert client.get(URL)["X-Cache"] == "HIT"  # the page really is cached
+
+    make_case(pages["gz"], "班级图书角的故事", summary="图书角让班级多了书香。")
+    after = client.get(URL)
+    assert after["X-Cache"] == "MISS"
+    assert "班级图书角的故事" in text(after)
+    # and the JSON API is never cached
+    assert client.get("/api/search/", {"q": "图书角"}).json()["total"] == 1
+
+
+def test_unpublishing_removes_it_from_the_cached_search_page(client, pages, page_cache):
+    assert "家校协同育人的三次家访" in text(client.get("/search/?q=家访"))
+    assert client.get("/search/?q=家访")["X-Cache"] == "HIT"
+    pages["family"].unpublish()
+    assert "家校协同育人的三次家访" not in text(client.get("/search/?q=家访"))
+
+
+def test_rebuilding_the_index_invalidates_cached_search_pages(
+    client, pages, page_cache, django_capture_on_commit_callbacks
+):
+    SearchDocument.objects.all().delete()  # a lost index: the page now shows no result
+    assert "家校协同育人的三次家访" not in text(client.get("/search/?q=家访"))
+    assert client.get("/search/?q=家访")["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rebuild_search_index", workers=1, stdout=io.StringIO())
+    assert "家校协同育人的三次家访" in text(client.get("/search/?q=家访"))
