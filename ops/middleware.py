@@ -223,7 +223,7 @@ class PageCacheMiddleware:
 
         cache = pagecache.get_cache()
         key = pagecache.entry_key(request)
-        generation = cache.get(pagecache.GENERATION_KEY)
+        generation = pagecache.cached_generation(cache)
         if generation is None:
             generation = pagecache.current_generation(cache)
         entry = self.local.get(key, generation)

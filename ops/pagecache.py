@@ -62,6 +62,30 @@ def _fresh_generation():
     return time.time_ns()
 
 
+def generation_ttl():
+    return float(getattr(settings, "OPS_PAGE_CACHE_GENERATION_TTL", 0) or 0)
+
+
+# Per-process memo of the generation, used only when OPS_PAGE_CACHE_GENERATION_TTL > 0.
+_memo = {"value": None, "until": 0.0}
+
+
+def cached_generation(cache):
+    """The generation for a lookup: read from the shared cache on every request (exact, the
+    default), or at most every ``OPS_PAGE_CACHE_GENERATION_TTL`` seconds per process, which
+    saves a cache round trip per hit at the price of other processes showing a publication
+    up to that many seconds later (the publishing process sees it at once)."""
+    ttl = generation_ttl()
+    if ttl <= 0:
+        return cache.get(GENERATION_KEY)
+    now = time.monotonic()
+    if _memo["value"] is not None and now < _memo["until"]:
+        return _memo["value"]
+    value = cache.get(GENERATION_KEY)
+    _memo.update(value=value, until=now + ttl)
+    return value
+
+
 def current_generation(cache=None):
     cache = cache or get_cache()
     generation = cache.get(GENERATION_KEY)
@@ -74,6 +98,7 @@ def current_generation(cache=None):
 def bump_generation(**_kwargs):
     """Invalidate every cached page (call after any change that public pages show)."""
     cache = get_cache()
+    _memo.update(value=None, until=0.0)
     try:
         return cache.incr(GENERATION_KEY)
     except ValueError:

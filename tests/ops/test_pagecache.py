@@ -194,3 +194,17 @@ def test_local_copies_are_bounded_in_size():
     assert local.get("page-0", 1) is None
     assert local.get("page-9", 1) is not None
     assert local.get("page-9", 2) is None  # another generation: never served
+
+
+def test_with_a_generation_ttl_the_publishing_process_still_sees_its_change_at_once(
+    client, site_tree, page_cache, settings
+):
+    settings.OPS_PAGE_CACHE_GENERATION_TTL = 30
+    studio = make_studio("缓存代数工作室")
+    client.get(studio.url)
+    assert client.get(studio.url)["X-Cache"] == "HIT"
+    studio.title = "缓存代数工作室（改）"
+    studio.save_revision().publish()
+    page = client.get(studio.url)
+    assert page["X-Cache"] == "MISS"
+    assert "缓存代数工作室（改）" in page.content.decode()

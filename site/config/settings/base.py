@@ -178,6 +178,7 @@ if os.environ.get("REDIS_URL"):
 # Full-page cache for anonymous visitors (ops.middleware.PageCacheMiddleware); the bench-only
 # minimal view /healthz/min (benchmarks/site_bench.py).
 OPS_PAGE_CACHE_ENABLED = env_bool("OPS_PAGE_CACHE_ENABLED", True)
+OPS_PAGE_CACHE_GENERATION_TTL = float(os.environ.get("OPS_PAGE_CACHE_GENERATION_TTL", "0"))
 OPS_BENCH_VIEWS = env_bool("OPS_BENCH_VIEWS", False)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
