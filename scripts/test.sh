@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh requirements-dev.txt
+# Debian's chromium and CJK fonts for the browser tests (installed when missing and possible;
+# otherwise those tests are skipped with the reason).
+bash scripts/install_browser.sh
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=config.settings.test
 export PYTHONDONTWRITEBYTECODE=1
@@ -18,10 +21,14 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+# Both cores: pytest-xdist (override with PYTEST_WORKERS=0 to run in one process).
+WORKERS=(-n "${PYTEST_WORKERS:-2}" --dist loadfile)
+[ "${PYTEST_WORKERS:-2}" = "0" ] && WORKERS=(-p no:xdist)
+
 echo "== tests on SQLite"
-env -u DATABASE_URL $PY -m pytest "$@"
+env -u DATABASE_URL $PY -m pytest "${WORKERS[@]}" "$@"
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
-  DATABASE_URL="$TEST_DATABASE_URL" $PY -m pytest --create-db "$@"
+  DATABASE_URL="$TEST_DATABASE_URL" $PY -m pytest --create-db "${WORKERS[@]}" "$@"
 fi
