@@ -110,10 +110,12 @@ def main():
         print("Hits per query: " + ", ".join(f"{q or '∅'} {n}" for q, n in totals.items()))
         print(f"These are figures of {label}.")
     finally:
-        for name in engine.all_indices():
-            engine.client.options(ignore_status=404).indices.delete(index=name)
-        if server:
-            server.stop()
+        try:
+            for name in engine.all_indices():
+                engine.client.options(ignore_status=404).indices.delete(index=name)
+        finally:
+            if server:
+                server.stop()
 
 
 if __name__ == "__main__":
