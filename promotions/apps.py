@@ -9,5 +9,8 @@ class PromotionsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .notifications import connect_scoped_submission_notifier
+
+        connect_scoped_submission_notifier()
 
         post_migrate.connect(signals.after_migrate, sender=self)

@@ -103,3 +103,12 @@ def test_rejection_sends_the_comment_to_the_editor(client, world, submitted):
     assert len(to_editor) == 1
     assert "请补充活动照片和学生反馈。" in to_editor[0].body
     assert "春晖工作室家校共育沙龙" in to_editor[0].body
+
+
+def test_submission_email_goes_only_to_reviewers_who_may_act(world, submitted):
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert world.school_a.email in recipients
+    assert world.ministry.email in recipients  # Ministry accounts may act on both steps anywhere
+    # Wagtail would tell every member of the school reviewers' group, nationwide.
+    assert world.school_b.email not in recipients
+    assert not {world.province_gz.email, world.province_sc.email} & recipients  # not their step yet
