@@ -44,6 +44,15 @@ def _hash_source(text):
 # handler ('unsafe-hashes' with its hash) instead of any inline script.
 ALLOWED_INLINE_HANDLERS = ["window.print()"]
 
+EMBED_HOSTS = [
+    "https://player.bilibili.com",
+    "https://v.qq.com",
+    "https://player.youku.com",
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+
 PUBLIC_CSP = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:"],
@@ -52,7 +61,8 @@ PUBLIC_CSP = {
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "media-src": ["'self'"],
-    "frame-src": ["'self'"],
+    # Video embeds (StreamField embed block) from the hosts editors use; widen with OPS_CSP_EXTRA.
+    "frame-src": ["'self'", *EMBED_HOSTS],
     "object-src": ["'none'"],
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],

@@ -369,3 +369,14 @@ def test_another_studios_editor_cannot_fetch_a_draft_document(client, site_tree)
     client.force_login(editor)
     assert client.get(own.url).status_code == 200
     assert client.get(other.url).status_code == 404
+
+
+def test_video_embeds_from_known_hosts_are_allowed_and_widenable(client, site_tree, settings):
+    csp = _directives(client.get("/")["Content-Security-Policy"])
+    assert "https://player.bilibili.com" in csp["frame-src"]
+    assert "https://evil.example" not in csp["frame-src"]
+    settings.OPS_CSP_EXTRA = {"frame-src": ["https://video.example.cn"]}
+    from django.test import Client
+
+    widened = _directives(Client().get("/")["Content-Security-Policy"])
+    assert "https://video.example.cn" in widened["frame-src"]
