@@ -89,7 +89,8 @@ class _Postgres:
 
         self.psycopg = psycopg
         parts = urlsplit(url)
-        self.name = f"{parts.path.lstrip('/') or 'bzr'}_browser"
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        self.name = f"{parts.path.lstrip('/') or 'bzr'}_browser{'_' + worker if worker else ''}"
         self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
         self.admin_url = urlunsplit(parts._replace(path="/postgres"))
 

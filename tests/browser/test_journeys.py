@@ -200,6 +200,7 @@ def test_editor_journey(new_page, live_site, viewport, shot):
     editor.fill("#id_image-chooser-upload-title", "班会观摩现场")
     editor.locator(".modal button[type=submit]", has_text="上传").click()
     expect(editor.locator("#id_cover")).not_to_have_value("")
+    expect(editor.locator(".modal")).to_have_count(0)
     shot(editor, "editor", "written")
     editor.get_by_role("button", name="更多动作").click()
     editor.get_by_role("button", name=re.compile("^提交给")).click()
