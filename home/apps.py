@@ -9,5 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .models import ensure_directions
+        from .structure import ensure_page_root
 
         post_migrate.connect(ensure_directions, sender=self)
+        post_migrate.connect(ensure_page_root, sender=self)

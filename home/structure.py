@@ -1,7 +1,23 @@
 """The page tree's stable skeleton: ``/``, ``/studios/``, ``/cases/``, ``/handbooks/``, ``/resources/``."""
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
+
+
+def ensure_page_root(**kwargs):
+    """Give the page and collection trees their root nodes (and the default locale).
+
+    Wagtail's migrations create them once; a database flush (``manage.py flush``, or a
+    transactional test) empties the tables but only re-runs the ``post_migrate``
+    handlers, which is where this one is connected.
+    """
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
 @transaction.atomic
@@ -19,6 +35,7 @@ def ensure_site_structure():
 
     home = HomePage.objects.first()
     if home is None:
+        ensure_page_root()
         root = Page.get_first_root_node()
         welcome = Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").first()
         if welcome is not None:

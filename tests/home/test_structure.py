@@ -1,0 +1,24 @@
+from django.core.management import call_command
+from wagtail.models import Collection, Page
+
+from home.models import HomePage
+from home.structure import ensure_site_structure
+
+
+def test_site_structure_is_rebuilt_after_the_tree_was_emptied(client, db):
+    """A flushed database (as after ``manage.py flush``) still gets a working site."""
+    Page.objects.all().delete()
+    assert not Page.objects.exists()
+    home = ensure_site_structure()
+    assert home.get_parent().depth == 1
+    assert [child.url for child in home.get_children()] == ["/studios/", "/cases/", "/handbooks/", "/resources/"]
+    assert client.get("/").status_code == 200
+    assert client.get("/studios/").status_code == 200
+
+
+def test_flush_keeps_the_page_root(transactional_db):
+    call_command("flush", interactive=False, verbosity=0)
+    assert Page.objects.filter(depth=1).count() == 1
+    assert Collection.objects.filter(depth=1).count() == 1
+    ensure_site_structure()
+    assert HomePage.objects.count() == 1
