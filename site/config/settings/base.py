@@ -189,6 +189,8 @@ WAGTAIL_SITE_NAME = "班主任工作室成果平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No gravatar: an outside request per avatar (blocked by the admin CSP and unreachable for many users in China).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Reviewers approve per school/province (promotions.ScopedGroupApprovalTask) and hold no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "promotions.workflow.publish_approved"
