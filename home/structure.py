@@ -1,6 +1,7 @@
 """The page tree's stable skeleton: ``/``, ``/studios/``, ``/cases/``, ``/handbooks/``, ``/resources/``."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -13,6 +14,11 @@ def ensure_page_root(**kwargs):
     transactional test) empties the tables but only re-runs the ``post_migrate``
     handlers, which is where this one is connected.
     """
+    if Page.objects.filter(depth=1).exists() and Collection.objects.filter(depth=1).exists():
+        return
+    # After a flush the content-type rows are gone but their in-process cache is not
+    # (this handler may run before the contenttypes app's own post_migrate).
+    ContentType.objects.clear_cache()
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     if not Page.objects.filter(depth=1).exists():
