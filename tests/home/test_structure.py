@@ -1,7 +1,5 @@
-from django.core.management import call_command
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
-from home.models import HomePage
 from home.structure import ensure_site_structure
 
 
@@ -14,11 +12,3 @@ def test_site_structure_is_rebuilt_after_the_tree_was_emptied(client, db):
     assert [child.url for child in home.get_children()] == ["/studios/", "/cases/", "/handbooks/", "/resources/"]
     assert client.get("/").status_code == 200
     assert client.get("/studios/").status_code == 200
-
-
-def test_flush_keeps_the_page_root(transactional_db):
-    call_command("flush", interactive=False, verbosity=0)
-    assert Page.objects.filter(depth=1).count() == 1
-    assert Collection.objects.filter(depth=1).count() == 1
-    ensure_site_structure()
-    assert HomePage.objects.count() == 1
