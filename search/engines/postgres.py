@@ -10,8 +10,12 @@ phrase queries (``协同 <-> 育人``) work inside compounds. Weights: title A,
 summary B, body C. The query is a ``tsquery`` literal built the same way, passed
 as a bound parameter and cast (``%s::tsquery``): user text never reaches the SQL.
 
-Ranking: ``ts_rank_cd`` (cover density, which already rewards proximity) with
-weights {D 0.1, C 0.2, B 0.4, A 1.0}, times 1.5 when the words also occur as a phrase.
+A second vector, ``head`` (title A + summary B, GIN-indexed too, migration 0004),
+ranks the title/summary tier without reading the long body vectors.
+
+Ranking (``SqlEngine.search``): ``ts_rank_cd`` (cover density, which already rewards
+proximity) with weights {D 0.1, C 0.2, B 0.4, A 1.0}, times 1.5 when the words also occur
+as a phrase; only the rows of the bounded tiers are scored.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from __future__ import annotations
 from django.db import connection
 
 from ..analysis import analyse
-from .sql import COLUMNS, DOC, SqlEngine
+from ..facetindex import generation_sql, parse_ids
+from .sql import DIR, DOC, SqlEngine
 
 INDEX = "sitesearch_pgindex"
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -33,17 +38,30 @@ def lexeme(token: str) -> str:
 
 
 def tsvector_literal(fields) -> str:
-    """``fields`` = [(text, weight letter)] → a tsvector literal with positions and weights."""
+    """``fields`` = [(text, weight letter)] → a tsvector literal with positions and weights.
+
+    Positions are gathered per distinct *position group* (a word and its sub-words)
+    and only then spread over the group's tokens: text repeats its words, so the
+    per-occurrence work is one dictionary append.
+    """
     positions: dict[str, list[str]] = {}
     position = 0
     for text, weight in fields:
-        for group in analyse(text):
-            position = min(position + 1, MAX_POSITION)
+        groups = analyse(text)
+        occurrences: dict[tuple[str, ...], list[int]] = {}
+        for offset, group in enumerate(groups, start=position + 1):
+            occurrences.setdefault(group, []).append(offset)
+        position += len(groups) + 10  # no phrase across fields
+        suffix = "%d" + weight
+        for group, found in occurrences.items():
+            found = found[:MAX_POSITIONS_PER_LEXEME]
+            if found[-1] > MAX_POSITION:
+                found = sorted({min(p, MAX_POSITION) for p in found})
             for token in group:
-                found = positions.setdefault(token, [])
-                if len(found) < MAX_POSITIONS_PER_LEXEME:
-                    found.append(f"{position}{weight}")
-        position = min(position + 10, MAX_POSITION)  # no phrase across fields
+                known = positions.setdefault(token, [])
+                room = MAX_POSITIONS_PER_LEXEME - len(known)
+                if room > 0:
+                    known.extend(suffix % p for p in found[:room])
     return " ".join(f"{lexeme(tok)}:{','.join(pos)}" for tok, pos in positions.items())
 
 
@@ -63,18 +81,43 @@ def phrase_literal(query) -> str | None:
     return " | ".join(f"({p})" for p in phrases) or None
 
 
+def filter_sql(filters) -> tuple[str, list]:
+    """`` AND ...`` conditions on the document row ``d`` for the filters, and their parameters."""
+    clauses, params = [], []
+    for name, value in filters.items():
+        if value in (None, ""):
+            continue
+        if name == "direction":
+            clauses.append(f"d.id IN (SELECT document_id FROM {DIR} WHERE code = %s)")  # noqa: S608 - table names and placeholders only
+        else:
+            clauses.append(f"d.{FILTER_COLUMNS[name]} = %s")
+        params.append(value)
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+FILTER_COLUMNS = {name: name for name in ("type", "category", "province", "school_type", "year", "promotion")}
+
+
 class PostgresEngine(SqlEngine):
     name = "postgresql-fts"
 
     @staticmethod
     def analyse_rows(items):
         return [
-            (pk, tsvector_literal([(title, "A"), (summary, "B"), (body, "C")])) for pk, title, summary, body in items
+            (
+                pk,
+                tsvector_literal([(title, "A"), (summary, "B"), (body, "C")]),
+                tsvector_literal([(title, "A"), (summary, "B")]),
+            )
+            for pk, title, summary, body, _tags in items
         ]
 
     def write_rows(self, rows):
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {INDEX} (document_id, vector) VALUES (%s, %s::tsvector)", rows)  # noqa: S608 - table names and placeholders only
+            cursor.executemany(
+                f"INSERT INTO {INDEX} (document_id, vector, head) VALUES (%s, %s::tsvector, %s::tsvector)",  # noqa: S608 - table names and placeholders only
+                rows,
+            )
 
     def delete_ids(self, document_ids):
         with connection.cursor() as cursor:
@@ -84,19 +127,42 @@ class PostgresEngine(SqlEngine):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {INDEX}")  # noqa: S608 - table names and placeholders only
 
-    def match_sql(self, request):
+    def match_ids(self, request):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {generation_sql()}, (SELECT string_agg(document_id::text, ',') FROM {INDEX}"  # noqa: S608 - table names and placeholders only
+                " WHERE vector @@ %s::tsquery)",
+                [tsquery_literal(request.query)],
+            )
+            generation, ids = cursor.fetchone()
+        return int(generation or 0), parse_ids(ids)
+
+    def _ranked(self, column, weights, request, limit, exclude=()):
+        """Newest ``limit`` rows matching on ``column`` (filters applied), scored there."""
         query = request.query
-        if not query:
-            return f"SELECT {COLUMNS}, 0.0::float8 AS score FROM {DOC} d", []  # noqa: S608 - table names and placeholders only
-        score = f"ts_rank_cd('{RANK_WEIGHTS}', v.vector, q.q)"
-        params = []
+        where, params = filter_sql(request.filters)
+        score = f"ts_rank_cd('{weights}', v.{column}, %s::tsquery)"
+        score_params = [tsquery_literal(query)]
         phrase = phrase_literal(query)
         if phrase:
-            score = f"{score} * (CASE WHEN v.vector @@ %s::tsquery THEN {PHRASE_BONUS} ELSE 1.0 END)"
-            params.append(phrase)
-        params.append(tsquery_literal(query))
+            score = f"{score} * (CASE WHEN v.{column} @@ %s::tsquery THEN {PHRASE_BONUS} ELSE 1.0 END)"
+            score_params.append(phrase)
+        exclusion = ""
+        if exclude:
+            exclusion = " AND NOT (v.document_id = ANY(%s))"
+            params.append(list(exclude))
+        # The inner query picks the rows (no scoring); the outer one scores only those.
         sql = (
-            f"SELECT {COLUMNS}, ({score})::float8 AS score FROM {INDEX} v JOIN {DOC} d ON d.id = v.document_id,"  # noqa: S608 - table names and placeholders only
-            " (SELECT %s::tsquery AS q) q WHERE v.vector @@ q.q"
+            f"SELECT v.document_id, ({score})::float8 FROM {INDEX} v WHERE v.document_id IN ("  # noqa: S608 - table names and placeholders only
+            f"SELECT w.document_id FROM {INDEX} w JOIN {DOC} d ON d.id = w.document_id"
+            f" WHERE w.{column} @@ %s::tsquery{where}{exclusion} ORDER BY w.document_id DESC LIMIT %s)"
         )
-        return sql, params
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*score_params, tsquery_literal(query), *params, limit])
+            return cursor.fetchall()
+
+    def rank_head(self, request, limit):
+        return self._ranked("head", RANK_WEIGHTS, request, limit)
+
+    def rank_body(self, request, limit, exclude):
+        return self._ranked("vector", RANK_WEIGHTS, request, limit, exclude)

@@ -1,11 +1,16 @@
-"""Shared SQL for the embedded engines: filters, facet counts and ranked ids in one statement.
+"""What the embedded engines share: indexing with parallel analysis, and the search plan.
 
-``search()`` runs one statement: a materialised CTE ``m`` holds the matching
-documents with their score (the full-text match is evaluated once), then a
-``UNION ALL`` returns the total, one ``GROUP BY`` per facet (each with every
-*other* filter applied, so a visitor sees what each choice would give) and the
-requested page of ids. Every value is a bound parameter; the only text put into
-the SQL is built from constants here.
+``search()`` (below) answers a query in three steps, each bounded whatever the match count:
+
+1. the ids of every matching document, in one statement that also reads the index
+   generation (SQLite: ``group_concat(rowid)`` from FTS5; PostgreSQL: ``string_agg`` over
+   the GIN index), with no scoring;
+2. total and facet counts from the in-memory facet index (``search/facetindex.py``);
+3. the requested page from ranked tiers: the title/summary tier, then the rest, each
+   scoring at most ``POOL`` documents; past those pools, newest first.
+
+Filters reach the full-text statements as tags (SQLite) or columns (PostgreSQL). Every
+value is a bound parameter; the only text put into the SQL is built from constants.
 """
 
 from __future__ import annotations
@@ -13,18 +18,41 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+import numpy as np
 from django.db import connection, transaction
 
+from ..facetindex import FacetIndex, read_generation
 from ..models import SearchDocument, SearchDocumentDirection
 from .base import FACETS, EngineResult, SearchEngine, SearchRequest
 
 DOC = SearchDocument._meta.db_table
 DIR = SearchDocumentDirection._meta.db_table
-COLUMNS = "d.id, d.type, d.category, d.province, d.school_type, d.year, d.promotion, d.date"
+
+#: Facet name → the short prefix of its tag (a filter token in the full-text index).
+TAG_PREFIXES = {
+    "type": "_t_",
+    "category": "_c_",
+    "direction": "_d_",
+    "province": "_p_",
+    "school_type": "_s_",
+    "year": "_y_",
+    "promotion": "_pr_",
+}
+
+
+def tag(name, value) -> str:
+    """The index token of a facet value (``_p_guizhou``); the analyser never emits ``_``."""
+    return f"{TAG_PREFIXES[name]}{str(value).lower()}"
+
+
+def document_tags(doc) -> str:
+    values = [(name, getattr(doc, name, "")) for name in TAG_PREFIXES if name != "direction"]
+    values += [("direction", code) for code in doc.directions or []]
+    return " ".join(tag(name, value) for name, value in values if value not in (None, ""))
 
 
 def _fields(doc):
-    return (doc.pk, doc.title or "", doc.summary or "", doc.body or "")
+    return (doc.pk, doc.title or "", doc.summary or "", doc.body or "", document_tags(doc))
 
 
 class SqlEngine(SearchEngine):
@@ -32,13 +60,9 @@ class SqlEngine(SearchEngine):
     rebuild_chunk = 200
 
     # Dialect hooks -----------------------------------------------------------
-    def match_sql(self, request: SearchRequest) -> tuple[str, list]:
-        """SELECT <COLUMNS>, <score> AS score ... for the documents matching the query."""
-        raise NotImplementedError
-
     @staticmethod
     def analyse_rows(items):
-        """Pure function (runs in worker processes): (id, title, summary, body) → index rows."""
+        """Pure function (runs in worker processes): (id, title, summary, body, tags) → index rows."""
         raise NotImplementedError
 
     def write_rows(self, rows) -> None:
@@ -95,55 +119,55 @@ class SqlEngine(SearchEngine):
         return done
 
     # Search --------------------------------------------------------------------
-    def _where(self, filters, exclude=None):
-        clauses, params = [], []
-        for name in FACETS:
-            if name == exclude or filters.get(name) in (None, ""):
-                continue
-            if name == "direction":
-                clauses.append(f"m.id IN (SELECT document_id FROM {DIR} WHERE code = %s)")  # noqa: S608 - table names and placeholders only
-            else:
-                clauses.append(f"m.{name} = %s")
-            params.append(filters[name])
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    #: Documents scored per tier: the newest ``POOL`` matches of the title/summary tier
+    #: and, when a page reaches past that tier, of the rest. Scoring (bm25, ts_rank) is
+    #: the expensive part of a full-text query, and a common word matches nearly every
+    #: document; a bounded pool keeps a query's cost independent of how many match.
+    POOL = 500
+
+    def match_ids(self, request: SearchRequest) -> tuple[int, np.ndarray]:
+        """(index generation, sorted ids of the documents matching the query, no filters)."""
+        raise NotImplementedError
+
+    def rank_head(self, request: SearchRequest, limit: int) -> list[tuple[int, float]]:
+        """(id, score) of the newest ``limit`` documents with every query word in the title
+        or summary (filters applied), scored on those fields."""
+        raise NotImplementedError
+
+    def rank_body(self, request: SearchRequest, limit: int, exclude) -> list[tuple[int, float]]:
+        """(id, score) of the newest ``limit`` matching documents not in ``exclude``
+        (filters applied), scored on every field."""
+        raise NotImplementedError
 
     def search(self, request: SearchRequest) -> EngineResult:
-        match, params = self.match_sql(request)
-        branches = []
-        for name in FACETS:
-            where, wparams = self._where(request.filters, exclude=name)
-            if name == "direction":
-                branches.append(
-                    f"SELECT 'direction' AS k, r.code AS v, COUNT(*) AS n FROM m JOIN {DIR} r"  # noqa: S608 - table names and placeholders only
-                    f" ON r.document_id = m.id{where} GROUP BY r.code"
-                )
-            else:
-                branches.append(
-                    f"SELECT '{name}' AS k, CAST(m.{name} AS TEXT) AS v, COUNT(*) AS n FROM m{where} GROUP BY m.{name}"  # noqa: S608 - table names and placeholders only
-                )
-            params += wparams
-        where, wparams = self._where(request.filters)
-        branches.append(f"SELECT 'total' AS k, '' AS v, COUNT(*) AS n FROM m{where}")  # noqa: S608 - table names and placeholders only
-        params += wparams
-        order = "m.score DESC, m.date IS NULL, m.date DESC, m.id DESC"
-        branches.append(
-            "SELECT 'hit' AS k, CAST(h.id AS TEXT) AS v, h.rn AS n FROM ("  # noqa: S608 - table names and placeholders only
-            f"SELECT m.id, ROW_NUMBER() OVER (ORDER BY {order}) AS rn FROM m{where} ORDER BY {order}"
-            " LIMIT %s OFFSET %s) h"
-        )
-        params += [*wparams, request.page_size, request.offset]
-        sql = f"WITH m AS MATERIALIZED ({match}) " + " UNION ALL ".join(branches)
-        facets = {name: {} for name in FACETS}
-        hits, total = [], 0
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for kind, value, n in cursor.fetchall():
-                if kind == "hit":
-                    hits.append((int(n), int(value)))
-                elif kind == "total":
-                    total = int(n)
-                elif value not in (None, ""):
-                    facets[kind][value] = int(n)
-        # UNION ALL does not promise the sub-select's order: the row number restores it.
-        hits.sort()
-        return EngineResult(total=total, ids=[doc_id for _rank, doc_id in hits], facets=facets)
+        """Facets from the in-memory facet index over the whole match set; order from
+        bounded ranked tiers.
+
+        Order: (1) documents with every query word in the title or summary, by their
+        title/summary score (phrase bonus included); (2) the other matches, by their score
+        over every field; each tier scores its newest ``POOL`` documents; (3) beyond those
+        pools (deep pages of a very common word), the remaining matches newest first. The
+        order depends only on the query and filters, so pages never overlap or skip.
+        """
+        if request.query:
+            generation, ids = self.match_ids(request)
+        else:
+            generation, ids = read_generation(), None
+        index = FacetIndex.get(generation)
+        ids = index.all_ids() if ids is None else index.known(ids)
+        total, facets, candidates = index.count(ids, request.filters, FACETS)
+        need = min(request.offset + request.page_size, total)
+        ordered: list[int] = []
+        if request.query and need:
+            dates = index.dates
+            tier = self.rank_head(request, self.POOL)
+            ordered = [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
+            if len(ordered) < need:
+                tier = self.rank_body(request, self.POOL, exclude=set(ordered))
+                ordered += [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
+        if len(ordered) < need:
+            rest = candidates
+            if ordered:
+                rest = rest[~np.isin(rest, np.array(ordered, dtype=np.int64))]
+            ordered += index.newest_first(rest)[: need - len(ordered)].tolist()
+        return EngineResult(total=total, ids=[int(i) for i in ordered[request.offset : need]], facets=facets)

@@ -43,3 +43,25 @@ def test_space_separated_words_each_required():
     parsed = parse_query("家校  心理")
     assert [t.token for t in parsed.terms] == ["家校", "心理"]
     assert [w for w, _ in parsed.words] == ["家校", "心理"]
+
+
+def _reference_normalize(text):
+    import re
+    import unicodedata
+
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", unicodedata.normalize("NFKC", text)).lower()
+
+
+def test_normalize_equals_full_nfkc_on_every_character():
+    # The fast path (replace common full-width punctuation, then NFKC only when needed)
+    # must give exactly what full NFKC gives: every code point, alone and in Chinese prose.
+    for start in range(0, 0x30000, 0x400):
+        chars = [chr(cp) for cp in range(start, start + 0x400) if not 0xD800 <= cp <= 0xDFFF]
+        assert normalize("".join(chars)) == _reference_normalize("".join(chars))
+        for ch in chars[::7]:
+            text = f"班主任，{ch}家校（协同）育人：ＰＰＴ！"
+            assert normalize(text) == _reference_normalize(text), hex(ord(ch))
+
+
+def test_normalize_composes_across_replaced_characters():
+    assert normalize("e\u0301，ﬁ①\x00Ｘ") == _reference_normalize("e\u0301，ﬁ①\x00Ｘ") == "é,fi1 x"

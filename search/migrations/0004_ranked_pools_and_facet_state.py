@@ -1,0 +1,109 @@
+"""Full-text tables for bounded ranking, and the generation stamp of the facet index.
+
+SQLite: ``sitesearch_fts`` gains a ``tags`` column (one token per facet value, e.g.
+``_p_guizhou``, so filters are part of the FTS5 expression) and ``sitesearch_fts_head``
+holds title and summary (+ tags) alone: its short doclists rank the title/summary tier
+quickly. ``-`` and ``_`` are token characters: the analyser never emits either, so a
+visitor's word can never match a tag.
+
+PostgreSQL: ``sitesearch_pgindex`` gains ``head`` (title A + summary B) with its own
+GIN index.
+
+Both: ``sitesearch_indexstate`` holds one row whose ``generation`` every insert, update
+or delete of a search document (or of its directions) sets to a new random value, by
+trigger. Random, not a counter: a counter that a rolled-back transaction had advanced
+would repeat a number that some process already saw with other data. Each search
+process keeps the facet columns in memory (``search/facetindex.py``) and reloads them
+when the generation it reads with the match differs.
+
+The text of the full-text tables is derived data: the migration empties them and
+re-indexes the existing documents (``manage.py rebuild_search_index`` does the same).
+"""
+
+from django.db import migrations
+
+FTS_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 0 tokenchars ''-_'''"
+
+SQLITE_UP = [
+    "DROP TABLE IF EXISTS sitesearch_fts",
+    f"CREATE VIRTUAL TABLE sitesearch_fts USING fts5(title, summary, body, tags, {FTS_TOKENIZER})",
+    f"CREATE VIRTUAL TABLE sitesearch_fts_head USING fts5(title, summary, tags, {FTS_TOKENIZER})",
+    "DROP TRIGGER IF EXISTS sitesearch_fts_delete",
+    "CREATE TRIGGER sitesearch_fts_delete AFTER DELETE ON sitesearch_searchdocument BEGIN "
+    "DELETE FROM sitesearch_fts WHERE rowid = old.id; DELETE FROM sitesearch_fts_head WHERE rowid = old.id; END",
+    "CREATE TABLE sitesearch_indexstate (id integer PRIMARY KEY CHECK (id = 1), generation integer NOT NULL)",
+    "INSERT INTO sitesearch_indexstate (id, generation) VALUES (1, 1)",
+] + [
+    f"CREATE TRIGGER sitesearch_state_{table}_{event} AFTER {event.upper()} ON sitesearch_{table} "
+    "BEGIN UPDATE sitesearch_indexstate SET generation = random() WHERE id = 1; END"
+    for table in ("searchdocument", "searchdocumentdirection")
+    for event in ("insert", "update", "delete")
+]
+SQLITE_DOWN = [
+    f"DROP TRIGGER IF EXISTS sitesearch_state_{table}_{event}"
+    for table in ("searchdocument", "searchdocumentdirection")
+    for event in ("insert", "update", "delete")
+] + [
+    "DROP TABLE IF EXISTS sitesearch_indexstate",
+    "DROP TRIGGER IF EXISTS sitesearch_fts_delete",
+    "DROP TABLE IF EXISTS sitesearch_fts_head",
+    "DROP TABLE IF EXISTS sitesearch_fts",
+    "CREATE VIRTUAL TABLE sitesearch_fts USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER sitesearch_fts_delete AFTER DELETE ON sitesearch_searchdocument "
+    "BEGIN DELETE FROM sitesearch_fts WHERE rowid = old.id; END",
+]
+
+POSTGRES_UP = [
+    "ALTER TABLE sitesearch_pgindex ADD COLUMN IF NOT EXISTS head tsvector NOT NULL DEFAULT ''",
+    "CREATE INDEX IF NOT EXISTS sitesearch_pgindex_head ON sitesearch_pgindex USING GIN (head)",
+    "CREATE TABLE sitesearch_indexstate (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL)",
+    "INSERT INTO sitesearch_indexstate (id, generation) VALUES (1, 1)",
+    "CREATE FUNCTION sitesearch_bump_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "UPDATE sitesearch_indexstate SET generation = (random() * 9e18)::bigint WHERE id = 1; RETURN NULL; END $$",
+] + [
+    f"CREATE TRIGGER sitesearch_state_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sitesearch_{table} "
+    "FOR EACH STATEMENT EXECUTE FUNCTION sitesearch_bump_generation()"
+    for table in ("searchdocument", "searchdocumentdirection")
+]
+POSTGRES_DOWN = [
+    f"DROP TRIGGER IF EXISTS sitesearch_state_{table} ON sitesearch_{table}"
+    for table in ("searchdocument", "searchdocumentdirection")
+] + [
+    "DROP FUNCTION IF EXISTS sitesearch_bump_generation()",
+    "DROP TABLE IF EXISTS sitesearch_indexstate",
+    "DROP INDEX IF EXISTS sitesearch_pgindex_head",
+    "ALTER TABLE sitesearch_pgindex DROP COLUMN IF EXISTS head",
+]
+
+
+def run(statements):
+    def apply(apps, schema_editor):
+        for sql in statements.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(sql)
+
+    return apply
+
+
+def reindex(apps, schema_editor):
+    """Re-index the existing documents into the new tables (derived data)."""
+    vendor = schema_editor.connection.vendor
+    if vendor not in ("sqlite", "postgresql"):
+        return
+    from search.engines import engine_for_vendor
+
+    SearchDocument = apps.get_model("sitesearch", "SearchDocument")
+    if not SearchDocument.objects.exists():
+        return
+    engine_for_vendor(vendor).rebuild(SearchDocument.objects.order_by("pk").iterator(chunk_size=1000), workers=1)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("sitesearch", "0003_index_outbox")]
+
+    operations = [
+        migrations.RunPython(
+            run({"sqlite": SQLITE_UP, "postgresql": POSTGRES_UP}),
+            run({"sqlite": SQLITE_DOWN, "postgresql": POSTGRES_DOWN}),
+        ),
+        migrations.RunPython(reindex, migrations.RunPython.noop),
+    ]
