@@ -20,7 +20,9 @@ as a phrase; only the rows of the bounded tiers are scored.
 
 from __future__ import annotations
 
-from django.db import connection
+import copy
+
+from django.db import connection, transaction
 
 from ..analysis import analyse
 from ..facetindex import generation_sql, parse_ids
@@ -115,7 +117,7 @@ class PostgresEngine(SqlEngine):
     def write_rows(self, rows):
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {INDEX} (document_id, vector, head) VALUES (%s, %s::tsvector, %s::tsvector)",  # noqa: S608 - table names and placeholders only
+                f"INSERT INTO {self.table} (document_id, vector, head) VALUES (%s, %s::tsvector, %s::tsvector)",  # noqa: S608 - table names and placeholders only
                 rows,
             )
 
@@ -125,7 +127,43 @@ class PostgresEngine(SqlEngine):
 
     def clear(self):
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {INDEX}")  # noqa: S608 - table names and placeholders only
+            cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608 - table names and placeholders only
+
+    #: Where ``write_rows`` writes: the live table, or the new one a rebuild fills.
+    table = INDEX
+    GIN_INDEXES = {"vector": "sitesearch_pgindex_vector", "head": "sitesearch_pgindex_head"}
+
+    def rebuild(self, documents, progress=None, batch=500, workers=None):
+        """Fill a new table, index it, then swap it in: searches keep using the old table
+        (no lock held on it) until the swap commits, and the GIN indexes are built once
+        at the end instead of row by row (several times faster)."""
+        build = f"{INDEX}_build"
+        builder = copy.copy(self)
+        builder.table = build
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS {build}")  # noqa: S608 - constant names
+                cursor.execute(
+                    f"CREATE TABLE {build} (document_id bigint NOT NULL, vector tsvector NOT NULL,"  # noqa: S608 - constant names
+                    " head tsvector NOT NULL DEFAULT '')"
+                )
+            done = SqlEngine.rebuild(builder, documents, progress=progress, batch=batch, workers=workers)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+                cursor.execute(f"ALTER TABLE {build} ADD PRIMARY KEY (document_id)")  # noqa: S608 - constant names
+                for column in self.GIN_INDEXES:
+                    cursor.execute(f"CREATE INDEX {build}_{column} ON {build} USING GIN ({column})")  # noqa: S608 - constant names
+                cursor.execute(f"DROP TABLE {INDEX}")  # noqa: S608 - constant names
+                cursor.execute(f"ALTER TABLE {build} RENAME TO {INDEX}")  # noqa: S608 - constant names
+                cursor.execute(f"ALTER INDEX {build}_pkey RENAME TO {INDEX}_pkey")  # noqa: S608 - constant names
+                for column, name in self.GIN_INDEXES.items():
+                    cursor.execute(f"ALTER INDEX {build}_{column} RENAME TO {name}")  # noqa: S608 - constant names
+                cursor.execute(
+                    f"ALTER TABLE {INDEX} ADD CONSTRAINT {INDEX}_document_fk FOREIGN KEY (document_id)"  # noqa: S608 - constant names
+                    f" REFERENCES {DOC} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+                )
+                cursor.execute(f"ANALYZE {INDEX}")  # fresh planner statistics  # noqa: S608 - constant name
+        return done
 
     def match_ids(self, request):
         with connection.cursor() as cursor:

