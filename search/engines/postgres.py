@@ -153,7 +153,12 @@ class PostgresEngine(SqlEngine):
                 cursor.execute(f"ALTER TABLE {build} ADD PRIMARY KEY (document_id)")  # noqa: S608 - constant names
                 for column in self.GIN_INDEXES:
                     cursor.execute(f"CREATE INDEX {build}_{column} ON {build} USING GIN ({column})")  # noqa: S608 - constant names
+                # Deleted documents leave deferred cascade events on the old table: fire them
+                # now (a table with pending trigger events cannot be dropped), then restore
+                # Django's deferred constraint checking for the rest of the transaction.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute(f"DROP TABLE {INDEX}")  # noqa: S608 - constant names
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 cursor.execute(f"ALTER TABLE {build} RENAME TO {INDEX}")  # noqa: S608 - constant names
                 cursor.execute(f"ALTER INDEX {build}_pkey RENAME TO {INDEX}_pkey")  # noqa: S608 - constant names
                 for column, name in self.GIN_INDEXES.items():

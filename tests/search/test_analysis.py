@@ -65,3 +65,18 @@ def test_normalize_equals_full_nfkc_on_every_character():
 
 def test_normalize_composes_across_replaced_characters():
     assert normalize("e\u0301，ﬁ①\x00Ｘ") == _reference_normalize("e\u0301，ﬁ①\x00Ｘ") == "é,fi1 x"
+
+
+def test_dictionary_word_across_a_segment_boundary_is_indexed_whole():
+    # The segmenter keeps 家校协同 + 育人; 协同育人 spans the boundary and is emitted too,
+    # so the query 协同育人 is one token, not a phrase over two common words.
+    tokens = index_text("推进家校协同育人").split()
+    assert "协同育人" in tokens and "家校协同" in tokens
+    assert [t.alternatives for t in parse_query("协同育人").terms] == [("协同育人",)]
+    groups = analyse("推进家校协同育人")
+    assert set(index_text("推进家校协同育人").split()) == {t for g in groups for t in g}
+
+
+def test_no_join_across_punctuation_or_stop_words():
+    assert "协同育人" not in index_text("家校协同，育人为本").split()
+    assert "协同育人" not in index_text("协同的育人").split()
