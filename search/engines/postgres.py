@@ -10,8 +10,8 @@ phrase queries (``协同 <-> 育人``) work inside compounds. Weights: title A,
 summary B, body C. The query is a ``tsquery`` literal built the same way, passed
 as a bound parameter and cast (``%s::tsquery``): user text never reaches the SQL.
 
-A second vector, ``head`` (title A + summary B, GIN-indexed too, migration 0004),
-ranks the title/summary tier without reading the long body vectors.
+A second table, ``sitesearch_pghead`` (title A + summary B, GIN-indexed too, migration
+0004), ranks the title/summary tier without reading the long body vectors.
 
 Ranking (``SqlEngine.search``): ``ts_rank_cd`` (cover density, which already rewards
 proximity) with weights {D 0.1, C 0.2, B 0.4, A 1.0}, times 1.5 when the words also occur
@@ -29,6 +29,7 @@ from ..facetindex import generation_sql, parse_ids
 from .sql import DIR, DOC, SqlEngine
 
 INDEX = "sitesearch_pgindex"
+HEAD = "sitesearch_pghead"
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 PHRASE_BONUS = 1.5
 MAX_POSITION = 16383
@@ -103,6 +104,13 @@ FILTER_COLUMNS = {name: name for name in ("type", "category", "province", "schoo
 class PostgresEngine(SqlEngine):
     name = "postgresql-fts"
 
+    #: table → (its tsvector column, its GIN index). Two tables, not two columns: the match
+    #: reads every matching row of ``INDEX``, whose rows stay small (the long body vector is
+    #: stored out of line), while ``HEAD``'s short vectors are scored in place.
+    TABLES = {INDEX: ("vector", f"{INDEX}_vector"), HEAD: ("head", f"{HEAD}_vector")}
+    #: Where ``write_rows`` writes: the live tables, or the new ones a rebuild fills.
+    suffix = ""
+
     @staticmethod
     def analyse_rows(items):
         return [
@@ -117,57 +125,59 @@ class PostgresEngine(SqlEngine):
     def write_rows(self, rows):
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {self.table} (document_id, vector, head) VALUES (%s, %s::tsvector, %s::tsvector)",  # noqa: S608 - table names and placeholders only
-                rows,
+                f"INSERT INTO {INDEX}{self.suffix} (document_id, vector) VALUES (%s, %s::tsvector)",  # noqa: S608 - table names and placeholders only
+                [(pk, vector) for pk, vector, _head in rows],
+            )
+            cursor.executemany(
+                f"INSERT INTO {HEAD}{self.suffix} (document_id, head) VALUES (%s, %s::tsvector)",  # noqa: S608 - table names and placeholders only
+                [(pk, head) for pk, _vector, head in rows],
             )
 
     def delete_ids(self, document_ids):
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {INDEX} WHERE document_id = ANY(%s)", [list(document_ids)])  # noqa: S608 - table names and placeholders only
+            for table in self.TABLES:
+                cursor.execute(f"DELETE FROM {table} WHERE document_id = ANY(%s)", [list(document_ids)])  # noqa: S608 - table names and placeholders only
 
     def clear(self):
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608 - table names and placeholders only
-
-    #: Where ``write_rows`` writes: the live table, or the new one a rebuild fills.
-    table = INDEX
-    GIN_INDEXES = {"vector": "sitesearch_pgindex_vector", "head": "sitesearch_pgindex_head"}
+            for table in self.TABLES:
+                cursor.execute(f"DELETE FROM {table}{self.suffix}")  # noqa: S608 - table names and placeholders only
 
     def rebuild(self, documents, progress=None, batch=500, workers=None):
-        """Fill a new table, index it, then swap it in: searches keep using the old table
-        (no lock held on it) until the swap commits, and the GIN indexes are built once
-        at the end instead of row by row (several times faster)."""
-        build = f"{INDEX}_build"
+        """Fill new tables, index them, then swap them in: searches keep using the old
+        tables (no lock held on them) until the swap commits, and the GIN indexes are built
+        once at the end instead of row by row (several times faster)."""
         builder = copy.copy(self)
-        builder.table = build
+        builder.suffix = "_build"
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(f"DROP TABLE IF EXISTS {build}")  # noqa: S608 - constant names
-                cursor.execute(
-                    f"CREATE TABLE {build} (document_id bigint NOT NULL, vector tsvector NOT NULL,"  # noqa: S608 - constant names
-                    " head tsvector NOT NULL DEFAULT '')"
-                )
+                for table, (column, _index) in self.TABLES.items():
+                    cursor.execute(f"DROP TABLE IF EXISTS {table}_build")  # noqa: S608 - constant names
+                    cursor.execute(
+                        f"CREATE TABLE {table}_build (document_id bigint NOT NULL, {column} tsvector NOT NULL)"
+                    )  # noqa: S608 - constant names
             done = SqlEngine.rebuild(builder, documents, progress=progress, batch=batch, workers=workers)
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-                cursor.execute(f"ALTER TABLE {build} ADD PRIMARY KEY (document_id)")  # noqa: S608 - constant names
-                for column in self.GIN_INDEXES:
-                    cursor.execute(f"CREATE INDEX {build}_{column} ON {build} USING GIN ({column})")  # noqa: S608 - constant names
-                # Deleted documents leave deferred cascade events on the old table: fire them
+                for table, (column, _index) in self.TABLES.items():
+                    cursor.execute(f"ALTER TABLE {table}_build ADD PRIMARY KEY (document_id)")  # noqa: S608 - constant names
+                    cursor.execute(f"CREATE INDEX {table}_build_gin ON {table}_build USING GIN ({column})")  # noqa: S608 - constant names
+                # Deleted documents leave deferred cascade events on the old tables: fire them
                 # now (a table with pending trigger events cannot be dropped), then restore
                 # Django's deferred constraint checking for the rest of the transaction.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute(f"DROP TABLE {INDEX}")  # noqa: S608 - constant names
+                for table in self.TABLES:
+                    cursor.execute(f"DROP TABLE {table}")  # noqa: S608 - constant names
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                cursor.execute(f"ALTER TABLE {build} RENAME TO {INDEX}")  # noqa: S608 - constant names
-                cursor.execute(f"ALTER INDEX {build}_pkey RENAME TO {INDEX}_pkey")  # noqa: S608 - constant names
-                for column, name in self.GIN_INDEXES.items():
-                    cursor.execute(f"ALTER INDEX {build}_{column} RENAME TO {name}")  # noqa: S608 - constant names
-                cursor.execute(
-                    f"ALTER TABLE {INDEX} ADD CONSTRAINT {INDEX}_document_fk FOREIGN KEY (document_id)"  # noqa: S608 - constant names
-                    f" REFERENCES {DOC} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
-                )
-                cursor.execute(f"ANALYZE {INDEX}")  # fresh planner statistics  # noqa: S608 - constant name
+                for table, (_column, index) in self.TABLES.items():
+                    cursor.execute(f"ALTER TABLE {table}_build RENAME TO {table}")  # noqa: S608 - constant names
+                    cursor.execute(f"ALTER INDEX {table}_build_pkey RENAME TO {table}_pkey")  # noqa: S608 - constant names
+                    cursor.execute(f"ALTER INDEX {table}_build_gin RENAME TO {index}")  # noqa: S608 - constant names
+                    cursor.execute(
+                        f"ALTER TABLE {table} ADD CONSTRAINT {table}_document_fk FOREIGN KEY (document_id)"  # noqa: S608 - constant names
+                        f" REFERENCES {DOC} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+                    )
+                    cursor.execute(f"ANALYZE {table}")  # fresh planner statistics  # noqa: S608 - constant name
         return done
 
     def match_ids(self, request):
@@ -180,32 +190,32 @@ class PostgresEngine(SqlEngine):
             generation, ids = cursor.fetchone()
         return int(generation or 0), parse_ids(ids)
 
-    def _ranked(self, column, weights, request, limit, exclude=()):
-        """Newest ``limit`` rows matching on ``column`` (filters applied), scored there."""
+    def _ranked(self, table, request, limit, exclude=()):
+        """The newest ``limit`` rows of ``table`` matching the query (filters applied), scored."""
+        column = self.TABLES[table][0]
         query = request.query
         where, params = filter_sql(request.filters)
-        score = f"ts_rank_cd('{weights}', v.{column}, %s::tsquery)"
+        score = f"ts_rank_cd('{RANK_WEIGHTS}', v.{column}, %s::tsquery)"
         score_params = [tsquery_literal(query)]
         phrase = phrase_literal(query)
         if phrase:
             score = f"{score} * (CASE WHEN v.{column} @@ %s::tsquery THEN {PHRASE_BONUS} ELSE 1.0 END)"
             score_params.append(phrase)
-        exclusion = ""
         if exclude:
-            exclusion = " AND NOT (v.document_id = ANY(%s))"
+            where += " AND NOT (w.document_id = ANY(%s))"
             params.append(list(exclude))
         # The inner query picks the rows (no scoring); the outer one scores only those.
         sql = (
-            f"SELECT v.document_id, ({score})::float8 FROM {INDEX} v WHERE v.document_id IN ("  # noqa: S608 - table names and placeholders only
-            f"SELECT w.document_id FROM {INDEX} w JOIN {DOC} d ON d.id = w.document_id"
-            f" WHERE w.{column} @@ %s::tsquery{where}{exclusion} ORDER BY w.document_id DESC LIMIT %s)"
+            f"SELECT v.document_id, ({score})::float8 FROM {table} v WHERE v.document_id IN ("  # noqa: S608 - table names and placeholders only
+            f"SELECT w.document_id FROM {table} w JOIN {DOC} d ON d.id = w.document_id"
+            f" WHERE w.{column} @@ %s::tsquery{where} ORDER BY w.document_id DESC LIMIT %s)"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*score_params, tsquery_literal(query), *params, limit])
             return cursor.fetchall()
 
     def rank_head(self, request, limit):
-        return self._ranked("head", RANK_WEIGHTS, request, limit)
+        return self._ranked(HEAD, request, limit)
 
     def rank_body(self, request, limit, exclude):
-        return self._ranked("vector", RANK_WEIGHTS, request, limit, exclude)
+        return self._ranked(INDEX, request, limit, exclude)

@@ -9,8 +9,8 @@ splits on spaces; every non-ASCII character is a token character). ``-`` and ``_
 token characters too: the analyser never emits either, so a visitor's word can never
 match a tag.
 
-PostgreSQL: ``sitesearch_pgindex`` gains ``head`` (title A + summary B) with its own
-GIN index.
+PostgreSQL: ``sitesearch_pghead`` holds a second vector per document, ``head`` (title A +
+summary B), with its own GIN index.
 
 Both: ``sitesearch_indexstate`` holds one row whose ``generation`` every insert, update
 or delete of a search document (or of its directions) sets to a new random value, by
@@ -57,8 +57,11 @@ SQLITE_DOWN = [
 ]
 
 POSTGRES_UP = [
-    "ALTER TABLE sitesearch_pgindex ADD COLUMN IF NOT EXISTS head tsvector NOT NULL DEFAULT ''",
-    "CREATE INDEX IF NOT EXISTS sitesearch_pgindex_head ON sitesearch_pgindex USING GIN (head)",
+    "CREATE TABLE IF NOT EXISTS sitesearch_pghead ("
+    "document_id bigint PRIMARY KEY REFERENCES sitesearch_searchdocument (id) "
+    "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
+    "head tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS sitesearch_pghead_vector ON sitesearch_pghead USING GIN (head)",
     "CREATE TABLE sitesearch_indexstate (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL)",
     "INSERT INTO sitesearch_indexstate (id, generation) VALUES (1, 1)",
     "CREATE FUNCTION sitesearch_bump_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -74,8 +77,7 @@ POSTGRES_DOWN = [
 ] + [
     "DROP FUNCTION IF EXISTS sitesearch_bump_generation()",
     "DROP TABLE IF EXISTS sitesearch_indexstate",
-    "DROP INDEX IF EXISTS sitesearch_pgindex_head",
-    "ALTER TABLE sitesearch_pgindex DROP COLUMN IF EXISTS head",
+    "DROP TABLE IF EXISTS sitesearch_pghead",
 ]
 
 
