@@ -295,22 +295,31 @@ MAX_JOIN = 8
 
 
 class _JoinCache(dict):
-    """(word, next word) → the dictionary words that span the boundary between them.
+    """(word, next word) → the dictionary words that span the boundary between them, as
+    one space-separated string ("" for none; for most pairs).
 
     The segmenter cuts by context: ``家校协同育人`` gives ``家校协同`` + ``育人``, so the
     word ``协同育人`` exists only across the boundary. Emitting it here (with the second
     word) means a query for ``协同育人`` is a single-token lookup, on every engine, instead
-    of a phrase query over two very common words.
+    of a phrase query over two very common words. Only two adjacent Chinese words join:
+    never across punctuation, a space or a stop word (those are words of their own here).
     """
 
     def __init__(self, kind: str):
         super().__init__()
         self.kind = kind
 
-    def __missing__(self, pair: tuple[str, str]) -> tuple[str, ...]:
+    def __missing__(self, pair: tuple[str, str]) -> str:
         left, right = pair
-        found: tuple[str, ...] = ()
-        if _CJK.search(left[-1]) and _CJK.search(right[0]):
+        found = ""
+        if (
+            left.isalnum()
+            and right.isalnum()
+            and left not in STOP_WORDS
+            and right not in STOP_WORDS
+            and _CJK.match(left[-1])
+            and _CJK.match(right[0])
+        ):
             has_word = _segmenters[self.kind].has_word
             joins = []
             for start in range(max(0, len(left) - MAX_JOIN + 1), len(left)):
@@ -319,7 +328,7 @@ class _JoinCache(dict):
                     word = suffix + right[:end]
                     if len(word) >= 3 and word not in STOP_WORDS and has_word(word):
                         joins.append(word)
-            found = tuple(dict.fromkeys(joins))
+            found = " ".join(dict.fromkeys(joins))
         if len(self) > 500_000:
             self.clear()
         self[pair] = found
@@ -341,44 +350,28 @@ def analyse(text: str) -> list[tuple[str, ...]]:
     (and the dictionary words spanning the boundary with the previous word)."""
     seg = segmenter()
     cache = _expansion_cache(seg.kind)
-    joins = _join_cache(seg.kind)
+    words = seg.cut(normalize(text))
+    joins = [""] + list(map(_join_cache(seg.kind).__getitem__, zip(words, words[1:])))
     positions = []
-    previous = None
-    for word in seg.cut(normalize(text)):
-        groups = cache[word]
-        if len(groups) == 1 and word.isalnum():
-            if previous is not None and (extra := joins[previous, word]):
-                groups = ((*groups[0], *extra),)
-            previous = word
-        else:
-            previous = None
+    for groups, extra in zip(map(cache.__getitem__, words), joins):
+        if extra:  # only after an alphanumeric word: a single group
+            groups = ((*groups[0], *extra.split()),)
         positions.extend(groups)
     return positions
 
 
 def index_text(text: str) -> str:
     """The analysed text as space-separated tokens (what FTS5 stores): the same tokens as
-    ``analyse``, in the same order."""
+    ``analyse``, in the same order. Every step is a ``map`` over cached dictionaries."""
     seg = segmenter()
     joined = _joined.get(seg.kind)
     if joined is None:
         joined = _joined[seg.kind] = _JoinedCache(_expansion_cache(seg.kind))
-    joins = _join_cache(seg.kind)
-    parts = []
-    previous = None
-    for word in seg.cut(normalize(text)):
-        tokens = joined[word]
-        if not tokens:
-            previous = None
-            continue
-        parts.append(tokens)
-        if word.isalnum():
-            if previous is not None and (extra := joins[previous, word]):
-                parts.append(" ".join(extra))
-            previous = word
-        else:
-            previous = None
-    return " ".join(parts)
+    words = seg.cut(normalize(text))
+    parts = [""] * (2 * len(words))
+    parts[0::2] = map(joined.__getitem__, words)
+    parts[3::2] = map(_join_cache(seg.kind).__getitem__, zip(words, words[1:]))
+    return " ".join(filter(None, parts))
 
 
 def query_words(text: str) -> list[str]:
