@@ -31,6 +31,7 @@ the two source notices. See ``SEGMENTER`` below for the figures and the choice.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 import unicodedata
@@ -351,9 +352,9 @@ def analyse(text: str) -> list[tuple[str, ...]]:
     seg = segmenter()
     cache = _expansion_cache(seg.kind)
     words = seg.cut(normalize(text))
-    joins = [""] + list(map(_join_cache(seg.kind).__getitem__, zip(words, words[1:])))
+    joins = ["", *map(_join_cache(seg.kind).__getitem__, itertools.pairwise(words))]
     positions = []
-    for groups, extra in zip(map(cache.__getitem__, words), joins):
+    for groups, extra in zip(map(cache.__getitem__, words), joins, strict=True):
         if extra:  # only after an alphanumeric word: a single group
             groups = ((*groups[0], *extra.split()),)
         positions.extend(groups)
@@ -370,7 +371,7 @@ def index_text(text: str) -> str:
     words = seg.cut(normalize(text))
     parts = [""] * (2 * len(words))
     parts[0::2] = map(joined.__getitem__, words)
-    parts[3::2] = map(_join_cache(seg.kind).__getitem__, zip(words, words[1:]))
+    parts[3::2] = map(_join_cache(seg.kind).__getitem__, itertools.pairwise(words))
     return " ".join(filter(None, parts))
 
 
