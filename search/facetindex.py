@@ -39,10 +39,12 @@ def read_generation() -> int:
 
 
 def parse_ids(text) -> np.ndarray:
-    """``group_concat``/``string_agg`` output ("3,5,8") → an int64 array."""
+    """``group_concat``/``string_agg`` output ("3,5,8") → a sorted int64 array."""
     if not text:
         return np.empty(0, dtype=np.int64)
-    return np.fromstring(text, dtype=np.int64, sep=",")  # C parser: ~4 ms per 100,000 ids
+    ids = np.fromstring(text, dtype=np.int64, sep=",")  # C parser: ~4 ms per 100,000 ids
+    ids.sort()  # string_agg follows the heap, not the ids; the tiers take the newest ids
+    return ids
 
 
 class FacetIndex:

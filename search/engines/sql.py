@@ -129,13 +129,14 @@ class SqlEngine(SearchEngine):
         """(index generation, sorted ids of the documents matching the query, no filters)."""
         raise NotImplementedError
 
-    def rank_head(self, request: SearchRequest, limit: int) -> list[tuple[int, float]]:
-        """(id, score) of the newest ``limit`` documents with every query word in the title
-        or summary (filters applied), scored on those fields."""
+    def rank_head(self, request: SearchRequest, limit: int, candidates: np.ndarray) -> list[tuple[int, float]]:
+        """(id, score) of up to ``limit`` recent documents with every query word in the title
+        or summary (filters applied), scored on those fields. ``candidates``: the ids
+        that match the query and filters."""
         raise NotImplementedError
 
-    def rank_body(self, request: SearchRequest, limit: int, exclude) -> list[tuple[int, float]]:
-        """(id, score) of the newest ``limit`` matching documents not in ``exclude``
+    def rank_body(self, request: SearchRequest, limit: int, exclude, candidates: np.ndarray) -> list[tuple[int, float]]:
+        """(id, score) of up to ``limit`` recent matching documents not in ``exclude``
         (filters applied), scored on every field."""
         raise NotImplementedError
 
@@ -145,8 +146,9 @@ class SqlEngine(SearchEngine):
 
         Order: (1) documents with every query word in the title or summary, by their
         title/summary score (phrase bonus included); (2) the other matches, by their score
-        over every field; each tier scores its newest ``POOL`` documents; (3) beyond those
-        pools (deep pages of a very common word), the remaining matches newest first. The
+        over every field; each tier scores at most ``POOL`` recent documents (SQLite: the
+        newest ``POOL`` of each tier; PostgreSQL: of the newest ``POOL`` matches); (3) beyond
+        those (deep pages of a very common word), the remaining matches newest first. The
         order depends only on the query and filters, so pages never overlap or skip.
         """
         if request.query:
@@ -160,10 +162,10 @@ class SqlEngine(SearchEngine):
         ordered: list[int] = []
         if request.query and need:
             dates = index.dates
-            tier = self.rank_head(request, self.POOL)
+            tier = self.rank_head(request, self.POOL, candidates)
             ordered = [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
             if len(ordered) < need:
-                tier = self.rank_body(request, self.POOL, exclude=set(ordered))
+                tier = self.rank_body(request, self.POOL, set(ordered), candidates)
                 ordered += [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
         if len(ordered) < need:
             rest = candidates

@@ -148,7 +148,7 @@ class SQLiteEngine(SqlEngine):
                 scored = [(i, s * PHRASE_BONUS if i in phrased else s) for i, s in scored]
         return scored
 
-    def rank_head(self, request, limit):
+    def rank_head(self, request, limit, candidates):
         filters = filter_expression(request.filters)
         query = request.query
         near = near_expression(query)
@@ -160,7 +160,7 @@ class SQLiteEngine(SqlEngine):
             limit,
         )
 
-    def rank_body(self, request, limit, exclude):
+    def rank_body(self, request, limit, exclude, candidates):
         filters = filter_expression(request.filters)
         query = request.query
         near = near_expression(query)

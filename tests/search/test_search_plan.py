@@ -100,3 +100,10 @@ def test_filters_reach_the_ranked_tiers(engine, many, monkeypatch):
     found = search(engine, "班主任", province="guizhou")
     assert {r.title for r in found.results} == {"班主任在贵州", "远方班主任工作室"}
     assert found.total == 2
+
+
+def test_match_ids_are_sorted_whatever_order_the_database_returns():
+    from search.facetindex import parse_ids
+
+    assert parse_ids("9,3,12,5").tolist() == [3, 5, 9, 12]
+    assert parse_ids(None).tolist() == parse_ids("").tolist() == []
