@@ -103,8 +103,17 @@ class SQLiteEngine(SqlEngine):
                 cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608 - table names only
 
     def rebuild(self, documents, progress=None, batch=500, workers=None):
-        done = super().rebuild(documents, progress=progress, batch=batch, workers=workers)
-        self.optimize()
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            cache_size = int(cursor.fetchone()[0])
+            # FTS5 merges its segments in the page cache: 256 MB halves the final merge.
+            cursor.execute("PRAGMA cache_size = -262144")
+        try:
+            done = super().rebuild(documents, progress=progress, batch=batch, workers=workers)
+            self.optimize()
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA cache_size = {cache_size}")
         return done
 
     #: Per-connection read settings for searching: a bigger page cache (64 MB) and
