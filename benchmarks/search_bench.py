@@ -379,24 +379,24 @@ def main():
     reports = []
     for db in [d.strip() for d in args.db.split(",") if d.strip()]:
         db = "postgresql" if db.startswith("postgres") else db
-        fresh_database(db)
-        cmd = [
-            sys.executable,
-            __file__,
-            "--worker",
-            db,
-            "--sizes",
-            args.sizes,
-            "--baseline",
-            str(args.baseline),
-            "--rounds",
-            str(args.rounds),
-        ]
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, check=False)
-        if proc.returncode:
-            print(f"{db}: worker failed (exit {proc.returncode})")
-            continue
-        reports.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        report = {"db": db, "sizes": {}}
+        # One worker process and one fresh database per size: each size is measured from
+        # scratch (cold caches, no pages left over), the baseline with the first size.
+        for k, n in enumerate(sizes):
+            fresh_database(db)
+            cmd = [sys.executable, __file__, "--worker", db, "--sizes", str(n), "--rounds", str(args.rounds)]
+            cmd += ["--baseline", str(args.baseline if k == 0 else 0)]
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+            if proc.returncode:
+                print(f"{db} {n}: worker failed (exit {proc.returncode})")
+                continue
+            part = json.loads(proc.stdout.strip().splitlines()[-1])
+            report["sizes"].update(part["sizes"])
+            for key in ("baseline", "baseline_error"):
+                if key in part:
+                    report[key] = part[key]
+        if report["sizes"]:
+            reports.append(report)
     print()
     print(
         f"Query mix: {len(QUERIES)} queries (with filters on 7 of them), each with 7 facet groups, page of 10, snippets."

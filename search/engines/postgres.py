@@ -23,6 +23,7 @@ match on ``head`` come first, by their title/summary score.
 from __future__ import annotations
 
 import copy
+import functools
 
 import numpy as np
 from django.db import connection, transaction
@@ -39,6 +40,7 @@ MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 200
 
 
+@functools.lru_cache(maxsize=200_000)
 def lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -46,11 +48,11 @@ def lexeme(token: str) -> str:
 def tsvector_literal(fields) -> str:
     """``fields`` = [(text, weight letter)] → a tsvector literal with positions and weights.
 
-    Positions are gathered per distinct *position group* (a word and its sub-words)
-    and only then spread over the group's tokens: text repeats its words, so the
-    per-occurrence work is one dictionary append.
+    Positions are gathered per distinct *position group* (a word and its sub-words) and
+    formatted per token with ``join``/``map``: text repeats its words, so the work per
+    occurrence is one dictionary append (this runs for every document of a rebuild).
     """
-    positions: dict[str, list[str]] = {}
+    segments: dict[str, list[tuple[str, list[int]]]] = {}
     position = 0
     for text, weight in fields:
         groups = analyse(text)
@@ -58,17 +60,23 @@ def tsvector_literal(fields) -> str:
         for offset, group in enumerate(groups, start=position + 1):
             occurrences.setdefault(group, []).append(offset)
         position += len(groups) + 10  # no phrase across fields
-        suffix = "%d" + weight
         for group, found in occurrences.items():
-            found = found[:MAX_POSITIONS_PER_LEXEME]
+            for token in group:
+                segments.setdefault(token, []).append((weight, found))
+    out = []
+    for token, parts in segments.items():
+        room = MAX_POSITIONS_PER_LEXEME
+        formatted = []
+        for weight, found in parts:
+            if room <= 0:
+                break
+            found = found[:room]
+            room -= len(found)
             if found[-1] > MAX_POSITION:
                 found = sorted({min(p, MAX_POSITION) for p in found})
-            for token in group:
-                known = positions.setdefault(token, [])
-                room = MAX_POSITIONS_PER_LEXEME - len(known)
-                if room > 0:
-                    known.extend(suffix % p for p in found[:room])
-    return " ".join(f"{lexeme(tok)}:{','.join(pos)}" for tok, pos in positions.items())
+            formatted.append(f"{weight},".join(map(str, found)) + weight)
+        out.append(f"{lexeme(token)}:{','.join(formatted)}")
+    return " ".join(out)
 
 
 def tsquery_literal(query) -> str:
