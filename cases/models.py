@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
+from home.restrictions import SitePageManager
 
 from .forms import CasePageForm
 from .rules import (
@@ -95,6 +96,8 @@ class CasePage(Page):
     save and move, so that the case library filters by province and school type
     with plain joins.
     """
+
+    objects = SitePageManager()
 
     studio = models.ForeignKey(
         "studios.StudioPage",

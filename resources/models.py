@@ -24,6 +24,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.choices import Direction, HandbookTopic, ResourceType
 from home.listing import Facet, FacetedListing, parse_pk
+from home.restrictions import SitePageManager
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -39,6 +40,8 @@ MAX_PAGE_ID = 2**31 - 1
 # Shared pieces ---------------------------------------------------------------
 class StudioOwnedPage(Page):
     """A page below a studio page, with its studio kept as a real foreign key."""
+
+    objects = SitePageManager()
 
     studio = models.ForeignKey(
         "studios.StudioPage",
@@ -278,6 +281,8 @@ class HandbookPage(RoutablePageMixin, StudioOwnedPage):
 
 class HandbookChapterPage(Page):
     """One chapter of a handbook; its headings make its table of contents."""
+
+    objects = SitePageManager()
 
     body = StreamField(
         ChapterStreamBlock(), verbose_name=_("正文"), default=list, help_text=_("用“小标题”分节，目录自动生成")

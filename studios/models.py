@@ -19,6 +19,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
 from home.listing import Facet, FacetedListing
+from home.restrictions import SitePageManager
 
 from .forms import StudioPageForm
 from .rules import studio_rule_errors
@@ -70,6 +71,8 @@ class StudioIndexPage(Page):
 
 class StudioPage(Page):
     """A head-teacher studio's profile (工作室), at ``/studios/<slug>/``."""
+
+    objects = SitePageManager()
 
     school = models.CharField(_("学校"), max_length=100, help_text=_("工作室所在学校的全称"))
     school_type = models.CharField(_("学校类型"), max_length=20, choices=SchoolType.choices, help_text=_("中职或高校"))
@@ -313,6 +316,8 @@ class StudioMember(Orderable):
 
 class StudioUpdatePage(Page):
     """A studio's activity update (工作动态), below its studio page."""
+
+    objects = SitePageManager()
 
     date = models.DateField(_("活动日期"), default=datetime.date.today, help_text=_("活动举办的日期"))
     activity_kind = models.CharField(

@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 STUDIOS = 3
 
 EXPECTED = {
-    "home": 25,
+    "home": 18,
     "studio_directory": 15,
-    "studio": 38,
+    "studio": 35,
     "update": 17,
     "case_library": 18,
-    "case": 30,
+    "case": 28,
     "handbook_library": 15,
     "handbook": 14,
     "chapter": 16,
