@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -271,54 +271,54 @@ class CasePage(Page):
         return CasePage.objects.live().public()
 
     def related_cases(self):
-        """At most four cases of the same category or sharing a direction."""
+        """At most four cases of the same category or sharing a direction, ready for case cards."""
         direction_ids = [d.pk for d in self.directions.all()]
-        ids = (
+        sharing_a_direction = CasePage.directions.through.objects.filter(direction_id__in=direction_ids)
+        return list(
             self.library_cases()
-            .filter(Q(category=self.category) | Q(directions__in=direction_ids))
+            .filter(Q(category=self.category) | Q(pk__in=sharing_a_direction.values("casepage_id")))
             .exclude(pk=self.pk)
-            .order_by(*self.LIBRARY_ORDER)
-            .values_list("pk", flat=True)
-            .distinct()
+            .defer_streamfields()
+            .select_related("studio", "cover")
+            .prefetch_related("directions", "cover__renditions")
+            .order_by(*self.LIBRARY_ORDER)[: self.RELATED_LIMIT]
         )
-        ids = list(dict.fromkeys(ids))[: self.RELATED_LIMIT]
-        cases = (
-            CasePage.objects.filter(pk__in=ids)
-            .select_related("studio")
-            .prefetch_related("directions")
-            .order_by(*self.LIBRARY_ORDER)
-        )
-        return list(cases)
 
-    def _neighbour(self, newer):
-        """The next case in the library order (newest first), towards newer or older ones."""
+    def neighbours(self):
+        """``(previous, next)``: the cases listed just before (newer) and after (older) this one
+        in the library, newest first; fetched together in one query."""
         if not self.first_published_at:
-            return None
-        cases = self.library_cases().exclude(pk=self.pk).select_related("studio")
-        at = self.first_published_at
-        if newer:
-            condition = Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=self.pk)
-            order = ("first_published_at", "pk")
-        else:
-            condition = Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=self.pk)
-            order = self.LIBRARY_ORDER
-        return cases.filter(condition).order_by(*order).first()
-
-    def previous_case(self):
-        """The case listed just before this one in the library (a newer one)."""
-        return self._neighbour(newer=True)
-
-    def next_case(self):
-        """The case listed just after this one in the library (an older one)."""
-        return self._neighbour(newer=False)
+            return None, None
+        cases = self.library_cases().exclude(pk=self.pk)
+        at, pk = self.first_published_at, self.pk
+        newer = cases.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk))
+        older = cases.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk))
+        newer_pk = newer.order_by("first_published_at", "pk").values("pk")[:1]
+        older_pk = older.order_by(*self.LIBRARY_ORDER).values("pk")[:1]
+        found = CasePage.objects.filter(Q(pk=Subquery(newer_pk)) | Q(pk=Subquery(older_pk))).defer_streamfields()
+        previous = following = None
+        for case in found:
+            if (case.first_published_at, case.pk) > (at, pk):
+                previous = case
+            else:
+                following = case
+        return previous, following
 
     def get_context(self, request, *args, **kwargs):
+        from promotions.queries import levels_by_page
+
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # the sidebar and the related cases both read the directions: load them once
+            prefetch_related_objects([self], "directions")
+        related_cases = self.related_cases()
+        previous_case, next_case = self.neighbours()
         context.update(
-            related_cases=self.related_cases(),
-            previous_case=self.previous_case(),
-            next_case=self.next_case(),
+            related_cases=related_cases,
+            previous_case=previous_case,
+            next_case=next_case,
             attachments=list(self.attachments.select_related("document")),
+            # Promotion badges of this case and of the related ones, in one query.
+            levels_map=levels_by_page([self.pk, *(case.pk for case in related_cases)]),
         )
         return context
 

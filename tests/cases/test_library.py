@@ -202,6 +202,17 @@ def test_case_page_shows_metadata_related_and_neighbours(client, library):
     assert "上一篇" in html and "下一篇" in html
 
 
+def test_neighbours_of_cases_published_at_the_same_moment_follow_the_library_order(library):
+    studio = library["guizhou"]
+    same_moment = [make_case(studio, f"同一时刻发布{n}", published_at=when(30)) for n in range(3)]
+    middle = CasePage.objects.get(pk=same_moment[1].pk)
+    listed = list(CasePage.objects.live().public().order_by(*CasePage.LIBRARY_ORDER))
+    at = listed.index(middle)
+    assert middle.neighbours() == (listed[at - 1], listed[at + 1])
+    newest = listed[0]
+    assert newest.neighbours() == (None, listed[1])
+
+
 def test_related_cases_are_at_most_four(client, library):
     studio = library["guizhou"]
     for n in range(6):

@@ -26,7 +26,7 @@ EXPECTED = {
     "studio": 35,
     "update": 17,
     "case_library": 18,
-    "case": 28,
+    "case": 21,
     "handbook_library": 15,
     "handbook": 14,
     "chapter": 16,
