@@ -1,12 +1,11 @@
 import datetime
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -237,33 +236,25 @@ class StudioPage(Page):
             .prefetch_related("directions")
         )
 
-    def children_of_type(self, app_label, model_name):
-        """Live public children of another app's page type, or ``[]`` if it does not exist."""
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            return []
-        return self.get_children().live().public().type(model).specific().order_by("-first_published_at")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         updates = (
             StudioUpdatePage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("cover")
             .prefetch_related("cover__renditions")
             .order_by("-date", "-first_published_at")
         )
         page_obj = Paginator(updates, self.UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+        if self.pk:  # the header and the facts panel both list the directions: load them once
+            prefetch_related_objects([self], "directions")
         context.update(
             updates_page=page_obj,
             page_obj=page_obj,
             query_params="",
             members=list(self.members.all()),
-            cases=self.children_of_type("cases", "CasePage"),
-            resources=self.children_of_type("resources", "ResourcePage"),
-            handbooks=self.children_of_type("resources", "HandbookPage"),
         )
         return context
 

@@ -23,7 +23,7 @@ STUDIOS = 3
 EXPECTED = {
     "home": 18,
     "studio_directory": 15,
-    "studio": 35,
+    "studio": 29,
     "update": 17,
     "case_library": 18,
     "case": 21,
