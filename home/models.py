@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -112,13 +113,18 @@ class HomePage(Page):
         return context
 
     def site_figures(self):
-        """``[(label, number)]`` for the home page; cases and resources once they have live pages."""
-        studios = apps.get_model("studios", "StudioPage").objects.live().public()
-        updates = apps.get_model("studios", "StudioUpdatePage").objects.live().public()
-        figures = [
-            (_("工作室"), studios.count()),
-            (_("覆盖省份"), studios.order_by().values("province").distinct().count()),
-            (_("工作动态"), updates.count()),
+        """``[(label, number)]`` for the home page; cases and resources once they have live pages.
+
+        Two queries: the live public pages counted per page type at once, and the provinces.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from .restrictions import site_pages
+
+        StudioPage = apps.get_model("studios", "StudioPage")
+        counted = [
+            (_("工作室"), StudioPage, True),
+            (_("工作动态"), apps.get_model("studios", "StudioUpdatePage"), True),
         ]
         for app_label, model_name, label in [
             ("cases", "CasePage", _("典型案例")),
@@ -126,12 +132,28 @@ class HomePage(Page):
             ("resources", "ResourcePage", _("资源")),
         ]:
             try:
-                model = apps.get_model(app_label, model_name)
+                counted.append((label, apps.get_model(app_label, model_name), False))
             except LookupError:
                 continue
-            count = model.objects.live().public().count()
-            if count:
+        content_types = ContentType.objects.get_for_models(*(model for _label, model, _always in counted))
+        rows = (
+            site_pages()
+            .live()
+            .public()
+            .filter(content_type__in=content_types.values())
+            .order_by()
+            .values_list("content_type")
+            .annotate(n=Count("pk"))
+        )
+        counts = dict(rows)
+        provinces = StudioPage.objects.live().public().order_by().values("province").distinct().count()
+        figures = []
+        for label, model, always in counted:
+            count = counts.get(content_types[model].pk, 0)
+            if always or count:
                 figures.append((label, count))
+            if model is StudioPage:
+                figures.append((_("覆盖省份"), provinces))
         return figures
 
     def get_promoted_items(self, request):

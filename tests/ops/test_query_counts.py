@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 STUDIOS = 3
 
 EXPECTED = {
-    "home": 18,
+    "home": 14,
     "studio_directory": 15,
     "studio": 29,
     "update": 17,
