@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from home.choices import CaseCategory, ChoiceLabelsMixin, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
 from home.restrictions import SitePageManager
 
@@ -89,7 +89,7 @@ class CaseIndexPage(Page):
         return context
 
 
-class CasePage(Page):
+class CasePage(ChoiceLabelsMixin, Page):
     """A typical case (典型案例), below the studio that owns it.
 
     ``studio`` is a real foreign key to the parent studio, kept in step on every

@@ -16,7 +16,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+from home.choices import (
+    ChoiceLabelsMixin,
+    ConstructionModel,
+    Direction,
+    Province,
+    SchoolType,
+    StudioLevel,
+    StudioStatus,
+    WorkCarrier,
+)
 from home.listing import Facet, FacetedListing
 from home.restrictions import SitePageManager
 
@@ -68,7 +77,7 @@ class StudioIndexPage(Page):
         return context
 
 
-class StudioPage(Page):
+class StudioPage(ChoiceLabelsMixin, Page):
     """A head-teacher studio's profile (工作室), at ``/studios/<slug>/``."""
 
     objects = SitePageManager()
@@ -305,7 +314,7 @@ class StudioMember(Orderable):
         return self.name
 
 
-class StudioUpdatePage(Page):
+class StudioUpdatePage(ChoiceLabelsMixin, Page):
     """A studio's activity update (工作动态), below its studio page."""
 
     objects = SitePageManager()
