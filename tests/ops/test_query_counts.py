@@ -23,15 +23,15 @@ STUDIOS = 3
 EXPECTED = {
     "home": 14,
     "studio_directory": 15,
-    "studio": 29,
-    "update": 17,
+    "studio": 27,
+    "update": 14,
     "case_library": 18,
-    "case": 21,
+    "case": 17,
     "handbook_library": 15,
-    "handbook": 14,
-    "chapter": 16,
+    "handbook": 10,
+    "chapter": 12,
     "resource_library": 16,
-    "resource": 17,
+    "resource": 13,
     "search": 3,
 }
 
