@@ -14,9 +14,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.choices import CaseCategory, ChoiceLabelsMixin, Direction, PromotionLevel, Province, SchoolType
+from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
-from home.restrictions import SitePageManager
+from home.models import SitePage
 
 from .forms import CasePageForm
 from .rules import (
@@ -42,7 +42,7 @@ class CaseBodyBlock(BaseStreamBlock):
         label = _("正文")
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(SitePage):
     """The case library at ``/cases/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("案例库顶部的简短介绍"))
@@ -89,15 +89,13 @@ class CaseIndexPage(Page):
         return context
 
 
-class CasePage(ChoiceLabelsMixin, Page):
+class CasePage(SitePage):
     """A typical case (典型案例), below the studio that owns it.
 
     ``studio`` is a real foreign key to the parent studio, kept in step on every
     save and move, so that the case library filters by province and school type
     with plain joins.
     """
-
-    objects = SitePageManager()
 
     studio = models.ForeignKey(
         "studios.StudioPage",

@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
+from .restrictions import SitePageManager, restricted_sections
 
 
 class Direction(models.Model):
@@ -39,7 +41,27 @@ def ensure_directions(**kwargs):
         Direction.objects.get_or_create(code=value)
 
 
-class HomePage(Page):
+class SitePage(ChoiceLabelsMixin, Page):
+    """The base of the site's page types.
+
+    - ``objects.public()`` reads the view restrictions once per request (home.restrictions);
+    - serving a page checks its view restrictions without a query when no page of the site
+      has one (Wagtail reads the page's ancestors and their restrictions on every view);
+    - ``get_<field>_display()`` translates only the label it returns (ChoiceLabelsMixin).
+    """
+
+    objects = SitePageManager()
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(SitePage):
     """The site's root page at ``/``."""
 
     intro = models.CharField(
@@ -189,4 +211,4 @@ class HomePage(Page):
         return ministry_promotions(self.PROMOTED_COUNT)
 
 
-__all__ = ["Direction", "HomePage", "ensure_directions"]
+__all__ = ["Direction", "HomePage", "SitePage", "ensure_directions"]

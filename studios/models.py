@@ -17,7 +17,6 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import (
-    ChoiceLabelsMixin,
     ConstructionModel,
     Direction,
     Province,
@@ -27,7 +26,7 @@ from home.choices import (
     WorkCarrier,
 )
 from home.listing import Facet, FacetedListing
-from home.restrictions import SitePageManager
+from home.models import SitePage
 
 from .forms import StudioPageForm
 from .rules import studio_rule_errors
@@ -39,7 +38,7 @@ def current_year():
     return datetime.date.today().year
 
 
-class StudioIndexPage(Page):
+class StudioIndexPage(SitePage):
     """The studio directory at ``/studios/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("目录页顶部的简短介绍"))
@@ -77,10 +76,8 @@ class StudioIndexPage(Page):
         return context
 
 
-class StudioPage(ChoiceLabelsMixin, Page):
+class StudioPage(SitePage):
     """A head-teacher studio's profile (工作室), at ``/studios/<slug>/``."""
-
-    objects = SitePageManager()
 
     school = models.CharField(_("学校"), max_length=100, help_text=_("工作室所在学校的全称"))
     school_type = models.CharField(_("学校类型"), max_length=20, choices=SchoolType.choices, help_text=_("中职或高校"))
@@ -314,10 +311,8 @@ class StudioMember(Orderable):
         return self.name
 
 
-class StudioUpdatePage(ChoiceLabelsMixin, Page):
+class StudioUpdatePage(SitePage):
     """A studio's activity update (工作动态), below its studio page."""
-
-    objects = SitePageManager()
 
     date = models.DateField(_("活动日期"), default=datetime.date.today, help_text=_("活动举办的日期"))
     activity_kind = models.CharField(

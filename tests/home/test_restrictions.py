@@ -62,3 +62,25 @@ def test_outside_a_request_every_listing_reads_the_restrictions(site_tree):
     PageViewRestriction.objects.filter(page=studio).delete()
     PageViewRestriction.objects.bulk_create([PageViewRestriction(page=studio, restriction_type="login")])
     assert list(StudioPage.objects.live().public()) == []
+
+
+def test_private_pages_still_ask_for_a_login(client, site_tree):
+    from tests.cases.helpers import make_case
+
+    studio = make_studio("内部工作室")
+    case = make_case(studio, "内部案例")
+    assert client.get(case.url).status_code == 200
+    PageViewRestriction.objects.create(page=studio, restriction_type=PageViewRestriction.LOGIN)
+    for page in (studio, case):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response["Location"], page.url
+
+
+def test_serving_a_page_reads_the_restrictions_once_when_there_are_none(client, site_tree):
+    from tests.cases.helpers import make_case
+
+    case = make_case(make_studio(), "公开案例")
+    client.get(case.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(case.url).status_code == 200
+    assert len(restriction_reads(queries.captured_queries)) == 1

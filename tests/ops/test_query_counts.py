@@ -21,17 +21,17 @@ pytestmark = pytest.mark.django_db
 STUDIOS = 3
 
 EXPECTED = {
-    "home": 14,
-    "studio_directory": 15,
-    "studio": 27,
-    "update": 14,
-    "case_library": 18,
-    "case": 17,
-    "handbook_library": 15,
-    "handbook": 10,
-    "chapter": 12,
-    "resource_library": 16,
-    "resource": 13,
+    "home": 12,
+    "studio_directory": 13,
+    "studio": 25,
+    "update": 12,
+    "case_library": 16,
+    "case": 15,
+    "handbook_library": 13,
+    "handbook": 9,
+    "chapter": 11,
+    "resource_library": 14,
+    "resource": 12,
     "search": 3,
 }
 
