@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Subquery, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +19,7 @@ from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
 from home.models import SitePage
+from ops import pagecache
 
 from .forms import CasePageForm
 from .rules import (
@@ -302,21 +305,47 @@ class CasePage(SitePage):
                 following = case
         return previous, following
 
-    def get_context(self, request, *args, **kwargs):
-        from promotions.queries import levels_by_page
+    LIBRARY_LINKS_TIMEOUT = 60 * 60
 
+    def library_links(self, request):
+        """``{"pager": html, "related": html}``: the previous/next links and the related cases.
+
+        They depend on the whole library (every case's publication, category, directions,
+        cover, studio and badges) rather than on this case, and cost several queries and
+        four cards to render, so they are cached under the site's content generation
+        (ops.pagecache), which every change a public page can show moves on: after any
+        publication they are rendered afresh. Previews and unpublished cases are not cached.
+        """
+        if getattr(request, "is_preview", False) or not self.pk or not self.live:
+            return self._render_library_links(request)
+        key = f"cases:library-links:{self.pk}:{pagecache.request_generation(request)}"
+        cache = pagecache.get_cache()
+        links = cache.get(key)
+        if links is None:
+            links = self._render_library_links(request)
+            cache.set(key, links, self.LIBRARY_LINKS_TIMEOUT)
+        return {name: mark_safe(html) for name, html in links.items()}  # rendered above, from our templates
+
+    def _render_library_links(self, request):
+        previous_case, next_case = self.neighbours()
+        return {
+            "pager": render_to_string(
+                "cases/includes/case_pager.html",
+                {"previous_case": previous_case, "next_case": next_case},
+                request,
+            ),
+            "related": render_to_string(
+                "cases/includes/related_cases.html", {"related_cases": self.related_cases()}, request
+            ),
+        }
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:  # the sidebar and the related cases both read the directions: load them once
             prefetch_related_objects([self], "directions")
-        related_cases = self.related_cases()
-        previous_case, next_case = self.neighbours()
         context.update(
-            related_cases=related_cases,
-            previous_case=previous_case,
-            next_case=next_case,
+            library_links=self.library_links(request),
             attachments=list(self.attachments.select_related("document")),
-            # Promotion badges of this case and of the related ones, in one query.
-            levels_map=levels_by_page([self.pk, *(case.pk for case in related_cases)]),
         )
         return context
 

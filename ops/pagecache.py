@@ -96,6 +96,15 @@ def current_generation(cache=None):
     return generation
 
 
+def request_generation(request):
+    """The content generation a request renders against: the one the page cache read for it,
+    else the shared one (read once per request). Fragment caches put it in their keys."""
+    generation = getattr(request, "content_generation", None)
+    if generation is None:
+        generation = request.content_generation = current_generation()
+    return generation
+
+
 def bump_generation(**_kwargs):
     """Invalidate every cached page (call after any change that public pages show)."""
     cache = get_cache()
