@@ -16,7 +16,7 @@ What it does (everything on 127.0.0.1, bounded in time, cleaned up at the end):
    the same server in the same run (alternating short windows, so a busy machine weighs on
    both alike), and prints requests/s, p50 and p99 and the ratio; without the cache each
    page is also measured at one connection, where p99 is its own latency, not the queue of
-   a saturated server;
+   a saturated server (the server first drains what the saturated run left queued);
    A third round (``--generation-ttl``, default 1 s) shows the cache when each process reads
    the content generation at most once a second instead of on every request;
 4. says whether the targets are met: cached pages ≥ 70 % of the minimal view's throughput,
@@ -272,6 +272,9 @@ def measure(server, targets, args, label, latency_connections=None):
         minimal = {"rps": sum(r["rps"] for r in minimal_runs) / len(minimal_runs)}
         latency = None
         if latency_connections:
+            # When wrk stops, the server is still working through the requests it had queued
+            # (up to the saturated p99 old): let it drain first, or they would be this run's tail.
+            time.sleep(min(15.0, 1.0 + 1.5 * max(r["p99"] for r in page_runs) / 1000))
             latency = wrk(url, args.duration, latency_connections, 1)
         rows.append((name, path, stats, minimal, x_cache, len(body), latency))
         log(

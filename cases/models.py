@@ -4,8 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +18,8 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
+from home.models import SitePage
+from ops import pagecache
 
 from .forms import CasePageForm
 from .rules import (
@@ -41,7 +45,7 @@ class CaseBodyBlock(BaseStreamBlock):
         label = _("正文")
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(SitePage):
     """The case library at ``/cases/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("案例库顶部的简短介绍"))
@@ -88,7 +92,7 @@ class CaseIndexPage(Page):
         return context
 
 
-class CasePage(Page):
+class CasePage(SitePage):
     """A typical case (典型案例), below the studio that owns it.
 
     ``studio`` is a real foreign key to the parent studio, kept in step on every
@@ -268,53 +272,79 @@ class CasePage(Page):
         return CasePage.objects.live().public()
 
     def related_cases(self):
-        """At most four cases of the same category or sharing a direction."""
+        """At most four cases of the same category or sharing a direction, ready for case cards."""
         direction_ids = [d.pk for d in self.directions.all()]
-        ids = (
+        sharing_a_direction = CasePage.directions.through.objects.filter(direction_id__in=direction_ids)
+        return list(
             self.library_cases()
-            .filter(Q(category=self.category) | Q(directions__in=direction_ids))
+            .filter(Q(category=self.category) | Q(pk__in=sharing_a_direction.values("casepage_id")))
             .exclude(pk=self.pk)
-            .order_by(*self.LIBRARY_ORDER)
-            .values_list("pk", flat=True)
-            .distinct()
+            .defer_streamfields()
+            .select_related("studio", "cover")
+            .prefetch_related("directions", "cover__renditions")
+            .order_by(*self.LIBRARY_ORDER)[: self.RELATED_LIMIT]
         )
-        ids = list(dict.fromkeys(ids))[: self.RELATED_LIMIT]
-        cases = (
-            CasePage.objects.filter(pk__in=ids)
-            .select_related("studio")
-            .prefetch_related("directions")
-            .order_by(*self.LIBRARY_ORDER)
-        )
-        return list(cases)
 
-    def _neighbour(self, newer):
-        """The next case in the library order (newest first), towards newer or older ones."""
+    def neighbours(self):
+        """``(previous, next)``: the cases listed just before (newer) and after (older) this one
+        in the library, newest first; fetched together in one query."""
         if not self.first_published_at:
-            return None
-        cases = self.library_cases().exclude(pk=self.pk).select_related("studio")
-        at = self.first_published_at
-        if newer:
-            condition = Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=self.pk)
-            order = ("first_published_at", "pk")
-        else:
-            condition = Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=self.pk)
-            order = self.LIBRARY_ORDER
-        return cases.filter(condition).order_by(*order).first()
+            return None, None
+        cases = self.library_cases().exclude(pk=self.pk)
+        at, pk = self.first_published_at, self.pk
+        newer = cases.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=pk))
+        older = cases.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=pk))
+        newer_pk = newer.order_by("first_published_at", "pk").values("pk")[:1]
+        older_pk = older.order_by(*self.LIBRARY_ORDER).values("pk")[:1]
+        found = CasePage.objects.filter(Q(pk=Subquery(newer_pk)) | Q(pk=Subquery(older_pk))).defer_streamfields()
+        previous = following = None
+        for case in found:
+            if (case.first_published_at, case.pk) > (at, pk):
+                previous = case
+            else:
+                following = case
+        return previous, following
 
-    def previous_case(self):
-        """The case listed just before this one in the library (a newer one)."""
-        return self._neighbour(newer=True)
+    LIBRARY_LINKS_TIMEOUT = 60 * 60
 
-    def next_case(self):
-        """The case listed just after this one in the library (an older one)."""
-        return self._neighbour(newer=False)
+    def library_links(self, request):
+        """``{"pager": html, "related": html}``: the previous/next links and the related cases.
+
+        They depend on the whole library (every case's publication, category, directions,
+        cover, studio and badges) rather than on this case, and cost several queries and
+        four cards to render, so they are cached under the site's content generation
+        (ops.pagecache), which every change a public page can show moves on: after any
+        publication they are rendered afresh. Previews and unpublished cases are not cached.
+        """
+        if getattr(request, "is_preview", False) or not self.pk or not self.live:
+            return self._render_library_links(request)
+        key = f"cases:library-links:{self.pk}:{pagecache.request_generation(request)}"
+        cache = pagecache.get_cache()
+        links = cache.get(key)
+        if links is None:
+            links = self._render_library_links(request)
+            cache.set(key, links, self.LIBRARY_LINKS_TIMEOUT)
+        return {name: mark_safe(html) for name, html in links.items()}  # rendered above, from our templates
+
+    def _render_library_links(self, request):
+        previous_case, next_case = self.neighbours()
+        return {
+            "pager": render_to_string(
+                "cases/includes/case_pager.html",
+                {"previous_case": previous_case, "next_case": next_case},
+                request,
+            ),
+            "related": render_to_string(
+                "cases/includes/related_cases.html", {"related_cases": self.related_cases()}, request
+            ),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # the sidebar and the related cases both read the directions: load them once
+            prefetch_related_objects([self], "directions")
         context.update(
-            related_cases=self.related_cases(),
-            previous_case=self.previous_case(),
-            next_case=self.next_case(),
+            library_links=self.library_links(request),
             attachments=list(self.attachments.select_related("document")),
         )
         return context

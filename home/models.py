@@ -1,12 +1,16 @@
 from django.apps import apps
 from django.db import models
+from django.db.models import Count
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
+from .restrictions import SitePageManager, restricted_sections
 
 
 class Direction(models.Model):
@@ -37,7 +41,27 @@ def ensure_directions(**kwargs):
         Direction.objects.get_or_create(code=value)
 
 
-class HomePage(Page):
+class SitePage(ChoiceLabelsMixin, Page):
+    """The base of the site's page types.
+
+    - ``objects.public()`` reads the view restrictions once per request (home.restrictions);
+    - serving a page checks its view restrictions without a query when no page of the site
+      has one (Wagtail reads the page's ancestors and their restrictions on every view);
+    - ``get_<field>_display()`` translates only the label it returns (ChoiceLabelsMixin).
+    """
+
+    objects = SitePageManager()
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(SitePage):
     """The site's root page at ``/``."""
 
     intro = models.CharField(
@@ -79,6 +103,31 @@ class HomePage(Page):
         verbose_name = _("首页")
         verbose_name_plural = _("首页")
 
+    def route(self, request, path_components):
+        """Wagtail's routing below the home page, with the pages on the path read in one query.
+
+        ``Page.route()`` takes two queries per level (the child by slug, then its specific
+        page): seven for a case at ``/studios/<studio>/<case>/``. Here every page on the path
+        is read at once by its ``url_path`` (which Wagtail keeps equal to the parent's plus
+        the slug), and only the page served is fetched as its specific type. A page type that
+        routes its own way (``RoutablePageMixin``, a custom ``route()``) is handed the rest of
+        the path exactly as ``Page.route()`` would hand it; a missing page is a 404 as there.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [self.url_path + "/".join(path_components[: n + 1]) + "/" for n in range(len(path_components))]
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths).descendant_of(self)}
+        parent = self
+        for n, url_path in enumerate(url_paths):
+            page = found.get(url_path)
+            if page is None:
+                raise Http404
+            page._cached_parent_obj = parent  # as Page.route() does: get_parent() needs no query
+            remaining = path_components[n + 1 :]
+            if not remaining or (page.specific_class or Page).route is not Page.route:
+                return page.specific.route(request, remaining)
+            parent = page
+
     FEATURED_STUDIO_COUNT = 6
     LATEST_UPDATE_COUNT = 8
     PROMOTED_COUNT = 6
@@ -112,13 +161,18 @@ class HomePage(Page):
         return context
 
     def site_figures(self):
-        """``[(label, number)]`` for the home page; cases and resources once they have live pages."""
-        studios = apps.get_model("studios", "StudioPage").objects.live().public()
-        updates = apps.get_model("studios", "StudioUpdatePage").objects.live().public()
-        figures = [
-            (_("工作室"), studios.count()),
-            (_("覆盖省份"), studios.order_by().values("province").distinct().count()),
-            (_("工作动态"), updates.count()),
+        """``[(label, number)]`` for the home page; cases and resources once they have live pages.
+
+        Two queries: the live public pages counted per page type at once, and the provinces.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from .restrictions import site_pages
+
+        StudioPage = apps.get_model("studios", "StudioPage")
+        counted = [
+            (_("工作室"), StudioPage, True),
+            (_("工作动态"), apps.get_model("studios", "StudioUpdatePage"), True),
         ]
         for app_label, model_name, label in [
             ("cases", "CasePage", _("典型案例")),
@@ -126,12 +180,28 @@ class HomePage(Page):
             ("resources", "ResourcePage", _("资源")),
         ]:
             try:
-                model = apps.get_model(app_label, model_name)
+                counted.append((label, apps.get_model(app_label, model_name), False))
             except LookupError:
                 continue
-            count = model.objects.live().public().count()
-            if count:
+        content_types = ContentType.objects.get_for_models(*(model for _label, model, _always in counted))
+        rows = (
+            site_pages()
+            .live()
+            .public()
+            .filter(content_type__in=content_types.values())
+            .order_by()
+            .values_list("content_type")
+            .annotate(n=Count("pk"))
+        )
+        counts = dict(rows)
+        provinces = StudioPage.objects.live().public().order_by().values("province").distinct().count()
+        figures = []
+        for label, model, always in counted:
+            count = counts.get(content_types[model].pk, 0)
+            if always or count:
                 figures.append((label, count))
+            if model is StudioPage:
+                figures.append((_("覆盖省份"), provinces))
         return figures
 
     def get_promoted_items(self, request):
@@ -141,4 +211,4 @@ class HomePage(Page):
         return ministry_promotions(self.PROMOTED_COUNT)
 
 
-__all__ = ["Direction", "HomePage", "ensure_directions"]
+__all__ = ["Direction", "HomePage", "SitePage", "ensure_directions"]

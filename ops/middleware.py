@@ -236,6 +236,7 @@ class PageCacheMiddleware:
         generation = pagecache.cached_generation(cache)
         if generation is None:
             generation = pagecache.current_generation(cache)
+        request.content_generation = generation  # for fragment caches (pagecache.request_generation)
         entry = self.local.get(key, generation)
         if entry is None:
             entry = cache.get(key)

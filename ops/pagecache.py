@@ -14,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection, transaction
 
 GENERATION_KEY = "ops:pagecache:generation"
 ENTRY_PREFIX = "ops:pagecache:page:"
@@ -95,6 +96,15 @@ def current_generation(cache=None):
     return generation
 
 
+def request_generation(request):
+    """The content generation a request renders against: the one the page cache read for it,
+    else the shared one (read once per request). Fragment caches put it in their keys."""
+    generation = getattr(request, "content_generation", None)
+    if generation is None:
+        generation = request.content_generation = current_generation()
+    return generation
+
+
 def bump_generation(**_kwargs):
     """Invalidate every cached page (call after any change that public pages show)."""
     cache = get_cache()
@@ -105,6 +115,19 @@ def bump_generation(**_kwargs):
         generation = _fresh_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
         return generation
+
+
+def invalidate(**_kwargs):
+    """Bump the generation now and, inside a transaction, once more when it commits.
+
+    Signals such as ``page_published`` fire inside the publishing transaction: a request in
+    another process that reads the new generation before the commit still reads the old rows
+    from the database, and would store the old page under the new generation. The second
+    bump, after the commit, retires anything rendered in that window.
+    """
+    bump_generation()
+    if connection.in_atomic_block:
+        transaction.on_commit(bump_generation)
 
 
 def entry_key(request):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .pagecache import bump_generation
+from .pagecache import invalidate
 
 # Fields a draft save (save_revision, locking) writes on the page row: the live page is unchanged.
 DRAFT_ONLY_FIELDS = {
@@ -28,6 +28,8 @@ DEFAULT_WATCHED_MODELS = [
     "wagtaildocs.Document",
     "wagtailimages.Image",
     "home.Direction",
+    # Promotion badges (推介) on cases, studios, listings and the home page.
+    "promotions.Promotion",
 ]
 
 
@@ -53,24 +55,24 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
-    bump_generation()
+    invalidate()
 
 
 def _page_deleted(sender, instance, **kwargs):
-    bump_generation()
+    invalidate()
 
 
 def _model_changed(sender, raw=False, **kwargs):
     if not raw:
-        bump_generation()
+        invalidate()
 
 
 def connect():
     from wagtail.models import Page
 
-    page_published.connect(bump_generation, dispatch_uid="ops_pagecache_published")
-    page_unpublished.connect(bump_generation, dispatch_uid="ops_pagecache_unpublished")
-    post_page_move.connect(bump_generation, dispatch_uid="ops_pagecache_moved")
+    page_published.connect(invalidate, dispatch_uid="ops_pagecache_published")
+    page_unpublished.connect(invalidate, dispatch_uid="ops_pagecache_unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="ops_pagecache_moved")
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
     for model in page_models:
         post_save.connect(_page_saved, sender=model, dispatch_uid=f"ops_pagecache_save_{model._meta.label}")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import AbstractGroupApprovalTask, Collection, Page, TaskState
 
-from home.choices import PromotionLevel, Province
+from home.choices import ChoiceLabelsMixin, PromotionLevel, Province
 
 from .scope import pages_in_scope_q, user_can_review_page
 
@@ -184,7 +184,7 @@ def current_year():
     return datetime.date.today().year
 
 
-class Promotion(models.Model):
+class Promotion(ChoiceLabelsMixin, models.Model):
     """A published studio, case or resource promoted (推介) at one level in one year."""
 
     page = models.ForeignKey(

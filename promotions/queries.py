@@ -15,9 +15,9 @@ LEVEL_LABELS = dict(PromotionLevel.choices)
 
 def public_promotions():
     """Promotions of live, public pages, with the page and its studio loaded."""
-    from wagtail.models import Page
+    from home.restrictions import site_pages
 
-    public_pages = Page.objects.live().public()
+    public_pages = site_pages().live().public()
     return Promotion.objects.filter(page__in=public_pages).select_related("page", "studio")
 
 

@@ -24,6 +24,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.choices import Direction, HandbookTopic, ResourceType
 from home.listing import Facet, FacetedListing, parse_pk
+from home.models import SitePage
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -37,7 +38,7 @@ MAX_PAGE_ID = 2**31 - 1
 
 
 # Shared pieces ---------------------------------------------------------------
-class StudioOwnedPage(Page):
+class StudioOwnedPage(SitePage):
     """A page below a studio page, with its studio kept as a real foreign key."""
 
     studio = models.ForeignKey(
@@ -119,7 +120,7 @@ def ensure_topics(**kwargs):
         Topic.objects.get_or_create(code=value)
 
 
-class HandbookIndexPage(Page):
+class HandbookIndexPage(SitePage):
     """The handbook shelf at ``/handbooks/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("手册栏目顶部的简短介绍"))
@@ -276,7 +277,7 @@ class HandbookPage(RoutablePageMixin, StudioOwnedPage):
         return self.render(request, template="resources/handbook_full.html")
 
 
-class HandbookChapterPage(Page):
+class HandbookChapterPage(SitePage):
     """One chapter of a handbook; its headings make its table of contents."""
 
     body = StreamField(
@@ -333,7 +334,7 @@ class HandbookChapterPage(Page):
 
 
 # Resources -----------------------------------------------------------------
-class ResourceIndexPage(Page):
+class ResourceIndexPage(SitePage):
     """The resource library at ``/resources/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("资源库顶部的简短介绍"))

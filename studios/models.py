@@ -1,12 +1,11 @@
 import datetime
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +16,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+from home.choices import (
+    ConstructionModel,
+    Direction,
+    Province,
+    SchoolType,
+    StudioLevel,
+    StudioStatus,
+    WorkCarrier,
+)
 from home.listing import Facet, FacetedListing
+from home.models import SitePage
 
 from .forms import StudioPageForm
 from .rules import studio_rule_errors
@@ -30,7 +38,7 @@ def current_year():
     return datetime.date.today().year
 
 
-class StudioIndexPage(Page):
+class StudioIndexPage(SitePage):
     """The studio directory at ``/studios/``."""
 
     intro = models.TextField(_("导语"), blank=True, help_text=_("目录页顶部的简短介绍"))
@@ -68,7 +76,7 @@ class StudioIndexPage(Page):
         return context
 
 
-class StudioPage(Page):
+class StudioPage(SitePage):
     """A head-teacher studio's profile (工作室), at ``/studios/<slug>/``."""
 
     school = models.CharField(_("学校"), max_length=100, help_text=_("工作室所在学校的全称"))
@@ -234,33 +242,25 @@ class StudioPage(Page):
             .prefetch_related("directions")
         )
 
-    def children_of_type(self, app_label, model_name):
-        """Live public children of another app's page type, or ``[]`` if it does not exist."""
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            return []
-        return self.get_children().live().public().type(model).specific().order_by("-first_published_at")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         updates = (
             StudioUpdatePage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("cover")
             .prefetch_related("cover__renditions")
             .order_by("-date", "-first_published_at")
         )
         page_obj = Paginator(updates, self.UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+        if self.pk:  # the header and the facts panel both list the directions: load them once
+            prefetch_related_objects([self], "directions")
         context.update(
             updates_page=page_obj,
             page_obj=page_obj,
             query_params="",
             members=list(self.members.all()),
-            cases=self.children_of_type("cases", "CasePage"),
-            resources=self.children_of_type("resources", "ResourcePage"),
-            handbooks=self.children_of_type("resources", "HandbookPage"),
         )
         return context
 
@@ -311,7 +311,7 @@ class StudioMember(Orderable):
         return self.name
 
 
-class StudioUpdatePage(Page):
+class StudioUpdatePage(SitePage):
     """A studio's activity update (工作动态), below its studio page."""
 
     date = models.DateField(_("活动日期"), default=datetime.date.today, help_text=_("活动举办的日期"))

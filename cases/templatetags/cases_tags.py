@@ -10,11 +10,15 @@ def studio_cases(studio):
 
     if studio is None or not getattr(studio, "pk", None):
         return []
-    return list(
+    cases = list(
         CasePage.objects.live()
         .public()
         .filter(studio=studio)
-        .select_related("studio", "cover")
+        .defer_streamfields()
+        .select_related("cover")
         .prefetch_related("directions", "cover__renditions")
         .order_by(*CasePage.LIBRARY_ORDER)
     )
+    for case in cases:
+        case.studio = studio  # the caller's studio: not joined again
+    return cases

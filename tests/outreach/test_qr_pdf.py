@@ -97,3 +97,20 @@ def test_studio_page_shows_qr_of_its_url(client, site_tree):
     studio = make_studio("启航工作室", slug="qihang-qr")
     html = client.get(studio.url).content.decode()
     assert decode_qr_data_uri(html) == studio.get_full_url()
+
+
+def test_qr_data_uri_is_encoded_once_per_address(monkeypatch):
+    """A page's QR code is the same on every view: it is encoded once, not on every request."""
+    import segno
+
+    from outreach import qr
+
+    calls = []
+    real_make = segno.make
+    monkeypatch.setattr(segno, "make", lambda *args, **kwargs: calls.append(args) or real_make(*args, **kwargs))
+    url = "https://bzr.example.cn/studios/qr-once/"
+    first = qr.qr_png_data_uri(url)
+    assert qr.qr_png_data_uri(url) == first
+    assert len(calls) == 1
+    qr.qr_png_data_uri(url + "other/")
+    assert len(calls) == 2
