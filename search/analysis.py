@@ -352,6 +352,8 @@ def analyse(text: str) -> list[tuple[str, ...]]:
     seg = segmenter()
     cache = _expansion_cache(seg.kind)
     words = seg.cut(normalize(text))
+    if not words:
+        return []
     joins = ["", *map(_join_cache(seg.kind).__getitem__, itertools.pairwise(words))]
     positions = []
     for groups, extra in zip(map(cache.__getitem__, words), joins, strict=True):

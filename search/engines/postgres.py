@@ -175,14 +175,10 @@ class PostgresEngine(SqlEngine):
         return done
 
     def match_ids(self, request):
-        with transaction.atomic(), connection.cursor() as cursor:
-            # Only ids are wanted, which the GIN index gives without reading the vectors; a
-            # sequential scan (the planner's choice for a word in most documents) would
-            # decompress every long vector to test it: 1.3 s instead of 30 ms at 100,000.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        # sitesearch_match_ids (migration 0004): the GIN index only, never a sequential scan.
+        with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {generation_sql()}, (SELECT string_agg(document_id::text, ',') FROM {INDEX}"  # noqa: S608 - table names and placeholders only
-                " WHERE vector @@ %s::tsquery)",
+                f"SELECT {generation_sql()}, sitesearch_match_ids(%s::tsquery)",  # noqa: S608 - constant SQL and placeholders
                 [tsquery_literal(request.query)],
             )
             generation, ids = cursor.fetchone()

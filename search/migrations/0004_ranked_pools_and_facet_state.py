@@ -64,6 +64,13 @@ POSTGRES_UP = [
     "CREATE INDEX IF NOT EXISTS sitesearch_pghead_vector ON sitesearch_pghead USING GIN (head)",
     "CREATE TABLE sitesearch_indexstate (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL)",
     "INSERT INTO sitesearch_indexstate (id, generation) VALUES (1, 1)",
+    # The ids of the matching documents, from the GIN index only: with the sequential scan
+    # off for this one call (a planner setting on the function, not on the session), since a
+    # seq scan — the planner's choice for a word in most documents — decompresses every long
+    # vector to test it (1.3 s instead of 30 ms at 100,000 documents).
+    "CREATE FUNCTION sitesearch_match_ids(q tsquery) RETURNS text LANGUAGE sql STABLE "
+    "SET enable_seqscan = off AS $$ "
+    "SELECT string_agg(document_id::text, ',') FROM sitesearch_pgindex WHERE vector @@ q $$",
     "CREATE FUNCTION sitesearch_bump_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
     "UPDATE sitesearch_indexstate SET generation = (random() * 9e18)::bigint WHERE id = 1; RETURN NULL; END $$",
 ] + [
@@ -76,6 +83,7 @@ POSTGRES_DOWN = [
     for table in ("searchdocument", "searchdocumentdirection")
 ] + [
     "DROP FUNCTION IF EXISTS sitesearch_bump_generation()",
+    "DROP FUNCTION IF EXISTS sitesearch_match_ids(tsquery)",
     "DROP TABLE IF EXISTS sitesearch_indexstate",
     "DROP TABLE IF EXISTS sitesearch_pghead",
 ]

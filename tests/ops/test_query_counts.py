@@ -34,7 +34,7 @@ EXPECTED = {
     "chapter": 11,
     "resource_library": 14,
     "resource": 12,
-    "search": 3,
+    "search": 4,  # match ids (+ generation), title/summary tier, body tier, the documents
 }
 
 

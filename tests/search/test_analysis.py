@@ -80,3 +80,8 @@ def test_dictionary_word_across_a_segment_boundary_is_indexed_whole():
 def test_no_join_across_punctuation_or_stop_words():
     assert "协同育人" not in index_text("家校协同，育人为本").split()
     assert "协同育人" not in index_text("协同的育人").split()
+
+
+def test_empty_text_has_no_tokens():
+    assert analyse("") == [] and index_text("") == ""
+    assert analyse("，。！") == [] and index_text("，。！") == ""
