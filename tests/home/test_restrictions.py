@@ -19,9 +19,19 @@ def restriction_reads(queries):
 
 @pytest.fixture
 def in_request():
-    request_started.send(sender=None)
-    yield
-    request_finished.send(sender=None)
+    # As Django's test client does: the test's transaction must survive the request
+    # signals (close_old_connections would close a PostgreSQL connection mid-test).
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        yield
+        request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_public_listings_leave_out_private_sections(site_tree):
