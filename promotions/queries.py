@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import PromotionLevel
@@ -34,7 +35,7 @@ def ministry_promotions(limit=6):
 
     A list of dicts with ``title``, ``url``, ``summary``, ``level``, ``level_label``,
     ``studio_name``, ``year`` and ``note`` (the contract of ``home/includes/promoted.html``).
-    One query for the promotions plus one per page type.
+    One query for the promotions (with their pages) plus one per page type.
     """
     promotions = list(
         public_promotions().filter(level=PromotionLevel.MINISTRY).order_by("-year", "-created_at")[: limit * 3]
@@ -46,9 +47,7 @@ def ministry_promotions(limit=6):
             picked.append(promotion)
         if len(picked) == limit:
             break
-    from wagtail.models import Page
-
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=seen).specific()}
+    specific = _specific_pages([promotion.page for promotion in picked])
     items = []
     for promotion in picked:
         page = specific.get(promotion.page_id, promotion.page)
@@ -65,6 +64,23 @@ def ministry_promotions(limit=6):
             }
         )
     return items
+
+
+def _specific_pages(pages):
+    """``{pk: specific page}`` for already-loaded base pages: one query per page type.
+
+    ``Page.objects.filter(pk__in=…).specific()`` would read the base pages again first.
+    """
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[page.content_type_id].append(page.pk)
+    found = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:  # a page type whose app was removed: keep the base page
+            continue
+        found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    return found
 
 
 def levels_by_page(page_ids):

@@ -101,6 +101,22 @@ class LoadDemoTests(TestCase):
         self.assertTrue(self.client.login(username="admin", password=password))
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
+    def test_admin_search_and_reference_index_cover_the_demo(self):
+        """load_demo defers Wagtail's per-save indexing (home/bulkload.py): done once at the end."""
+        from wagtail.models import Page, ReferenceIndex
+
+        update = StudioUpdatePage.objects.live().exclude(cover=None).first()
+        self.assertIn(update.pk, [page.pk for page in Page.objects.search(update.title)])
+        # the update's cover image is a recorded reference (usage count in the image admin)
+        image_type = ReferenceIndex._get_base_content_type(get_image_model())
+        self.assertTrue(
+            ReferenceIndex.get_references_for_object(update).filter(
+                to_content_type=image_type, to_object_id=str(update.cover_id)
+            )
+        )
+        for studio in StudioPage.objects.live():
+            self.assertIn(studio.pk, [page.pk for page in Page.objects.search(studio.title)])
+
     def test_running_twice_changes_no_counts(self):
         before = counts()
         out = io.StringIO()
