@@ -15,6 +15,7 @@ value is a bound parameter; the only text put into the SQL is built from constan
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 
@@ -103,20 +104,30 @@ class SqlEngine(SearchEngine):
                 yield chunk
 
         if workers > 1 and connection.vendor in ("sqlite", "postgresql"):
+            # The chunks are read (and the documents saved) here, on this thread's database
+            # connection and inside the caller's transaction: ``Pool.imap`` would consume the
+            # iterable in a thread of its own, i.e. on a second connection, outside the
+            # transaction (on SQLite: "database is locked"). At most 2 chunks per worker are
+            # in flight, so memory stays bounded; results are written in order.
             ctx = multiprocessing.get_context("fork")
             with ctx.Pool(workers) as pool:
-                for rows in pool.imap(self.analyse_rows, chunks()):
-                    self.write_rows(rows)
-                    done += len(rows)
-                    if progress:
-                        progress(done)
+                pending = collections.deque()
+                for chunk in chunks():
+                    pending.append(pool.apply_async(self.analyse_rows, (chunk,)))
+                    while len(pending) > 2 * workers or (pending and pending[0].ready()):
+                        done += self._write_analysed(pending.popleft().get(), done, progress)
+                while pending:
+                    done += self._write_analysed(pending.popleft().get(), done, progress)
         else:
             for chunk in chunks():
-                self.write_rows(self.analyse_rows(chunk))
-                done += len(chunk)
-                if progress:
-                    progress(done)
+                done += self._write_analysed(self.analyse_rows(chunk), done, progress)
         return done
+
+    def _write_analysed(self, rows, done, progress):
+        self.write_rows(rows)
+        if progress:
+            progress(done + len(rows))
+        return len(rows)
 
     # Search --------------------------------------------------------------------
     #: Documents scored per tier: the newest ``POOL`` matches of the title/summary tier

@@ -2,6 +2,8 @@
 
 import io
 
+import pytest
+
 from django.core.management import call_command
 
 from search import service
@@ -10,14 +12,17 @@ from search.models import SearchDocument
 from .builders import corpus
 
 
-def test_rebuild_reports_progress_and_restores_the_index(db):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_rebuild_reports_progress_and_restores_the_index(db, workers):
+    """With worker processes too: the documents are read and saved on the command's own
+    connection, inside its transaction (not by a pool thread on a second connection)."""
     pages = corpus()
     before = [r.title for r in service.search("心理", {}, 1, 50).results]
     documents = SearchDocument.objects.count()
     SearchDocument.objects.all().delete()  # a lost index
     assert service.search("心理", {}, 1, 50).total == 0
     out = io.StringIO()
-    call_command("rebuild_search_index", workers=1, stdout=out)
+    call_command("rebuild_search_index", workers=workers, stdout=out)
     text = out.getvalue()
     assert f"已索引 {documents}/{documents}" in text
     assert SearchDocument.objects.count() == documents
