@@ -10,7 +10,8 @@ class OpsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, media, signals  # noqa: F401
 
+        media.install()
         signals.connect()
         signals.connect_sanitiser()

@@ -220,6 +220,35 @@ def test_image_of_a_wrong_type_is_refused_in_chinese(admin_client, site_tree):
     assert _is_chinese(_errors(response))
 
 
+def test_uploaded_images_and_their_renditions_are_at_unguessable_addresses(admin_client, site_tree):
+    """Media are served without permission checks: an image uploaded for a draft must not be
+    found by guessing its file name (ops/media.py)."""
+    import re
+
+    for _ in range(2):  # the same file name twice
+        upload = SimpleUploadedFile("IMG_0001.png", _png((80, 60)), content_type="image/png")
+        response = admin_client.post(
+            "/admin/images/add/", {"title": "草稿配图", "file": upload, "collection": _root_collection().pk}
+        )
+        assert response.status_code in (200, 302)
+    images = list(Image.objects.filter(title="草稿配图"))
+    assert len(images) == 2
+    names = [image.file.name for image in images]
+    for name in names:
+        assert re.fullmatch(r"original_images/[0-9a-f]{16}_IMG_0001\.png", name), name
+    assert len({name.split("/")[1][:16] for name in names}) == 2  # a fresh token per upload
+    for image in images:
+        token = image.file.name.split("/")[1][:16]
+        for spec in ("max-165x165", "fill-640x360-c100|format-webp"):
+            assert f"/images/{token}" in image.get_rendition(spec).url, spec
+        # a spec so long that little of the original name is left: a token of its own
+        url = image.get_rendition("fill-1200x675-c100|format-webp|webpquality-80").url
+        assert re.search(r"/images/[0-9a-f]{16}[._]", url), url
+    long = SimpleUploadedFile("长" * 40 + "x" * 120 + ".png", _png((8, 8)), content_type="image/png")
+    admin_client.post("/admin/images/add/", {"title": "长文件名", "file": long, "collection": _root_collection().pk})
+    assert len(Image.objects.get(title="长文件名").file.name) <= 100
+
+
 def _errors(response):
     from bs4 import BeautifulSoup
 
