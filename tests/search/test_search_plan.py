@@ -106,4 +106,8 @@ def test_match_ids_are_sorted_whatever_order_the_database_returns():
     from search.facetindex import parse_ids
 
     assert parse_ids("9,3,12,5").tolist() == [3, 5, 9, 12]
-    assert parse_ids(None).tolist() == parse_ids("").tolist() == []
+    assert parse_ids(None).tolist() == parse_ids("").tolist() == parse_ids(b"").tolist() == []
+    # PostgreSQL: 8-byte big-endian integers (string_agg of int8send)
+    packed = b"".join(n.to_bytes(8, "big") for n in (9, 3, 2**40, 5))
+    assert parse_ids(packed).tolist() == [3, 5, 9, 2**40]
+    assert parse_ids(memoryview(packed)).tolist() == [3, 5, 9, 2**40]
