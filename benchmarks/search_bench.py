@@ -335,10 +335,11 @@ def run_baseline(db, n, rounds, log):
     # modelsearch gives every indexed model its ``index_entries`` relation when the apps are
     # ready (the PostgreSQL backend queries through it); this model is defined later.
     from modelsearch.abstract_models import TextIDGenericRelation
-    from modelsearch.models import IndexEntry
+    from modelsearch.conf import get_app_config
 
     if not hasattr(StockDocument, "index_entries"):
-        TextIDGenericRelation(IndexEntry).contribute_to_class(StockDocument, "index_entries")
+        index_entry = get_app_config().get_model("IndexEntry")  # wagtailsearch's, under Wagtail
+        TextIDGenericRelation(index_entry).contribute_to_class(StockDocument, "index_entries")
     backend = get_search_backend("wagtail.search.backends.database")  # stock, not search.admin_backend
     backend.reset_index() if hasattr(backend, "reset_index") else None
     docs = list(StockDocument.objects.order_by("pk")[:n])
