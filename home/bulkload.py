@@ -23,7 +23,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 @contextmanager
 def deferred_indexing():
-    """Collect the objects saved in the block; index them once when it ends without an error."""
+    """Collect the objects saved in the block; index them once when it ends without an error.
+
+    For management commands (``load_demo``): it switches automatic updates off in the
+    process-wide settings for the duration of the block, so it is not meant for requests.
+    """
     saved = defaultdict(set)
 
     def collect(sender, instance, raw=False, **kwargs):
@@ -56,12 +60,11 @@ def index_saved(saved):
         referenced = ReferenceIndex.model_is_indexable(model)
         if not (searchable or referenced):
             continue
-        objects = list(model._default_manager.filter(pk__in=pks))
         if searchable:
             indexed = list(model.get_indexed_objects().filter(pk__in=pks))
             for backend in search_backends:
                 if indexed:
                     backend.add_bulk(model, indexed)
         if referenced:
-            for obj in objects:
+            for obj in model._default_manager.filter(pk__in=pks):
                 ReferenceIndex.create_or_update_for_object(obj)
