@@ -7,14 +7,14 @@ project's own analysis, not from a PostgreSQL parser: this module writes the
 stemming, no stop words – with our segmentation), so a compound and its
 sub-words share one position (``家校协同``/``家校``/``协同`` at 1, ``育人`` at 2) and
 phrase queries (``协同 <-> 育人``) work inside compounds. Weights: title A,
-summary B, body C. The query is a ``tsquery`` literal built the same way, passed
+summary B, body D (no letter). The query is a ``tsquery`` literal built the same way, passed
 as a bound parameter and cast (``%s::tsquery``): user text never reaches the SQL.
 
 A second table, ``sitesearch_pghead`` (title A + summary B, GIN-indexed too, migration
 0004), ranks the title/summary tier without reading the long body vectors.
 
 Ranking (``SqlEngine.search``): ``ts_rank_cd`` (cover density, which already rewards
-proximity) with weights {D 0.1, C 0.2, B 0.4, A 1.0}, times 1.5 when the words also occur
+proximity) with weights {D 0.2, C 0.2, B 0.4, A 1.0}, times 1.5 when the words also occur
 as a phrase. Only a window is scored: the newest ``POOL`` documents that match the query
 and the filters (chosen in the facet index, then read by primary key); the ones that also
 match on ``head`` come first, by their title/summary score.
@@ -35,7 +35,9 @@ from .sql import DOC, SqlEngine
 
 INDEX = "sitesearch_pgindex"
 HEAD = "sitesearch_pghead"
-RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+#: {D, C, B, A}. The body is written without a weight letter (D, the default: a sixth shorter
+#: literal to build and to parse); indexes written before that have it as C, weighted alike.
+RANK_WEIGHTS = "{0.2, 0.2, 0.4, 1.0}"
 PHRASE_BONUS = 1.5
 
 
@@ -45,7 +47,7 @@ def lexeme(token: str) -> str:
 
 
 def tsvector_literal(fields) -> str:
-    """``fields`` = [(text, weight letter)] → a tsvector literal with positions and weights."""
+    """``fields`` = [(text, weight letter or "" for D)] → a tsvector literal with positions and weights."""
     return tsvector_literals(fields, head=0)[0]
 
 
@@ -109,7 +111,7 @@ class PostgresEngine(SqlEngine):
     @staticmethod
     def analyse_rows(items):
         return [
-            (pk, *tsvector_literals([(title, "A"), (summary, "B"), (body, "C")], head=2))
+            (pk, *tsvector_literals([(title, "A"), (summary, "B"), (body, "")], head=2))
             for pk, title, summary, body, _tags in items
         ]
 
