@@ -112,8 +112,8 @@ class SqlEngine(SearchEngine):
             # in flight, so memory stays bounded; results are written in order.
             ctx = multiprocessing.get_context("fork")
             # Workers only analyse text, which makes no reference cycles; the cyclic garbage
-            # collector would walk their large analysis caches again and again (a quarter of
-            # the PostgreSQL literal time), so it is off in them.
+            # collector would walk their large, growing analysis caches again and again (up to
+            # a quarter of the PostgreSQL literal time in fresh processes), so it is off in them.
             with ctx.Pool(workers, initializer=gc.disable) as pool:
                 pending = collections.deque()
                 for chunk in chunks():
