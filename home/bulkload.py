@@ -56,15 +56,10 @@ def index_saved(saved):
     """Admin search and reference index for ``{model: {pk, …}}``, as the save signals would."""
     search_backends = list(get_search_backends(with_auto_update=True))
     for model, pks in saved.items():
-        searchable = search_backends and class_is_indexed(model)
-        referenced = ReferenceIndex.model_is_indexable(model)
-        if not (searchable or referenced):
-            continue
-        if searchable:
+        if search_backends and class_is_indexed(model):
             indexed = list(model.get_indexed_objects().filter(pk__in=pks))
-            for backend in search_backends:
-                if indexed:
-                    backend.add_bulk(model, indexed)
-        if referenced:
+            for backend in search_backends if indexed else ():
+                backend.add_bulk(model, indexed)
+        if ReferenceIndex.model_is_indexable(model):
             for obj in model._default_manager.filter(pk__in=pks):
                 ReferenceIndex.create_or_update_for_object(obj)

@@ -2,7 +2,6 @@
 
 from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import PromotionLevel
@@ -73,13 +72,11 @@ def _specific_pages(pages):
     """
     by_type = defaultdict(list)
     for page in pages:
-        by_type[page.content_type_id].append(page.pk)
+        by_type[page.specific_class].append(page.pk)
     found = {}
-    for content_type_id, ids in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:  # a page type whose app was removed: keep the base page
-            continue
-        found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    for model, ids in by_type.items():
+        if model is not None:  # None: a page type whose app was removed: keep the base page
+            found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
     return found
 
 

@@ -46,13 +46,9 @@ def lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(fields) -> str:
-    """``fields`` = [(text, weight letter or "" for D)] → a tsvector literal with positions and weights."""
-    return tsvector_literals(fields, head=0)[0]
-
-
 def tsvector_literals(fields, head: int) -> tuple[str, str]:
-    """(the literal of all ``fields``, the literal of the first ``head`` fields alone).
+    """``fields`` = [(text, weight letter, or "" for D)] → (the tsvector literal of all
+    ``fields``, the literal of the first ``head`` fields alone), with positions and weights.
 
     Positions are gathered per distinct *position group* (a word and its sub-words) and
     formatted once per group and field, then written after each of the group's tokens.
