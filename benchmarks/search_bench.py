@@ -241,14 +241,37 @@ def percentile(values, q):
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def time_queries(run, rounds):
+def time_queries(run, rounds, by_query=None):
     timings = []
     for _ in range(rounds):
         for q, filters in QUERIES:
             start = time.perf_counter()
             run(q, filters)
             timings.append((time.perf_counter() - start) * 1000)
+            if by_query is not None:
+                by_query.setdefault(q, []).append(timings[-1])
     return timings
+
+
+def time_with_pending_edits(engine, run, rounds, log):
+    """PostgreSQL: the query mix with the most re-indexed documents a site holds outside
+    the postings bitmaps (one fewer than the engine's ``merge_at``), then the merge's time."""
+    from django.db import transaction
+
+    from search.models import SearchDocument
+
+    edits = engine.merge_at - 1
+    docs = list(SearchDocument.objects.order_by("?")[:edits])
+    with transaction.atomic():
+        engine.index(docs)
+    time_queries(run, 1)  # the facet index reloads after the writes
+    timings = time_queries(run, rounds)
+    start = time.perf_counter()
+    with transaction.atomic():
+        merged = engine.merge_pending(at=1)
+    merge_s = time.perf_counter() - start
+    log(f"[pending] {edits} edited documents: p95 {percentile(timings, 0.95):.1f}ms; merge {merge_s:.2f}s ({merged})")
+    return {"pending_edits": edits, "pending_p95": percentile(timings, 0.95), "merge_s": merge_s}
 
 
 def worker(db, sizes, baseline, rounds):
@@ -287,8 +310,12 @@ def worker(db, sizes, baseline, rounds):
         log(f"[{db}] facet index load {facet_load_ms:.0f}ms")
         run = lambda q, f: service.search(q, {k: int(v) if k == "year" else v for k, v in f.items()}, 1, 10)  # noqa: E731
         time_queries(run, 1)  # warm-up
-        timings = time_queries(run, rounds)
+        by_query = {}
+        timings = time_queries(run, rounds, by_query)
+        slowest = sorted(by_query.items(), key=lambda kv: -max(kv[1]))[:4]
+        log(f"[{db}] {n}: slowest queries (max ms): " + ", ".join(f"{q} {max(t):.0f}" for q, t in slowest))
         totals = {q: service.search(q, {}, 1, 10).total for q, _f in QUERIES[:5]}
+        edited = time_with_pending_edits(engine, run, rounds, log) if hasattr(engine, "merge_pending") else {}
         out["sizes"][n] = {
             "build_s": build,
             "facet_load_ms": facet_load_ms,
@@ -297,6 +324,7 @@ def worker(db, sizes, baseline, rounds):
             "p50": statistics.median(timings),
             "p95": percentile(timings, 0.95),
             "totals": totals,
+            **edited,
         }
         log(f"[{db}] {n}: build {build:.1f}s p50 {out['sizes'][n]['p50']:.1f}ms p95 {out['sizes'][n]['p95']:.1f}ms")
     if baseline:
@@ -423,6 +451,11 @@ def main():
             )
             print(f"{'':>8} hits: " + ", ".join(f"{q}={t}" for q, t in r["totals"].items()))
             print(f"{'':>8} facet index load after a change (once per process): {r['facet_load_ms']:.0f} ms")
+            if "pending_p95" in r:
+                print(
+                    f"{'':>8} with {r['pending_edits']} edited documents not yet merged into the postings bitmaps: "
+                    f"p95 {r['pending_p95']:.1f} ms; merging them {r['merge_s']:.2f} s"
+                )
         if rep.get("baseline_error"):
             print(f"baseline (Wagtail stock database backend): could not run: {rep['baseline_error']}")
         base = rep.get("baseline")

@@ -1,10 +1,12 @@
 """The engine contract against the database's own engine (FTS5 on SQLite, full text on PostgreSQL)."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from search.engines import engine_for_vendor
+from search.models import SearchDocument
 
+from .builders import corpus
 from .contract import EngineContract
 
 
@@ -21,3 +23,28 @@ class TestEmbeddedEngine(EngineContract):
             == engine.name
             == {"sqlite": "sqlite-fts5", "postgresql": "postgresql-fts"}[connection.vendor]
         )
+
+
+class TestPostgresPostings(EngineContract):
+    """The contract again on PostgreSQL with every word in a postings bitmap
+    (``search/engines/pgpostings.py``): the pages are rebuilt into bitmaps, and every
+    change a test makes afterwards goes through the pending log."""
+
+    @pytest.fixture
+    def engine(self, db):
+        if connection.vendor != "postgresql":
+            pytest.skip("PostgreSQL engine only")
+        engine = engine_for_vendor("postgresql")
+        engine.postings_min_docs, engine.postings_share = 1, 0.0
+        engine._without_postings = {}  # not what another test's process state says
+        return engine
+
+    @pytest.fixture
+    def pages(self, db, engine):
+        pages = corpus()
+        with transaction.atomic():
+            engine.rebuild(SearchDocument.objects.order_by("pk").iterator(), workers=1)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sitesearch_pgpostings")
+            assert cursor.fetchone()[0] > 50
+        return pages
