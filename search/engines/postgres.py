@@ -221,9 +221,13 @@ class PostgresEngine(SqlEngine):
                         f" REFERENCES {DOC} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
                     )
                     cursor.execute(f"ANALYZE {table}")  # fresh planner statistics  # noqa: S608 - constant name
-                for sql in pgpostings.pending_triggers(INDEX):
-                    cursor.execute(sql)
-                pgpostings.write(cursor, *builder.postings.bitmaps())
+                # Migration 0004 re-indexes existing documents with this code, before 0008
+                # has created the postings tables (and the triggers on this table).
+                cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [pgpostings.POSTINGS])
+                if cursor.fetchone()[0]:
+                    for sql in pgpostings.pending_triggers(INDEX):
+                        cursor.execute(sql)
+                    pgpostings.write(cursor, *builder.postings.bitmaps())
         return done
 
     def match_ids(self, request):
@@ -282,7 +286,7 @@ class PostgresEngine(SqlEngine):
             )
             generation, version, ids = cursor.fetchone()
         if self._without_postings.get(database, version) != version:
-            del self._without_postings[database]
+            self._without_postings.pop(database, None)
         return int(generation or 0), parse_ids(ids)
 
     def _scored(self, table, request, ids, *, must_match):
