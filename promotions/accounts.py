@@ -5,6 +5,8 @@ a studio page or the studio index is saved (admin, ``import_studios``,
 ``load_demo``), and from the demo loader.
 """
 
+import re
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -72,12 +74,39 @@ def ensure_studio_space(studio):
         GroupPagePermission.objects.create(group=group, page=studio, permission=_perm("wagtailcore", codename))
 
     root = Collection.get_first_root_node()
-    collection = root.add_child(instance=Collection(name=f"{studio.title}（{studio.pk}）"))
+    collection = root.add_child(instance=Collection(name=_collection_name(studio)))
     for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.create(
             group=group, collection=collection, permission=_perm(app_label, codename)
         )
     return StudioSpace.objects.create(studio=studio, group=group, collection=collection)
+
+
+def _collection_name(studio):
+    return f"{studio.title}（{studio.pk}）"
+
+
+@transaction.atomic
+def rename_studio_space(studio):
+    """A studio renamed (its new title published): its editors' group and media collection
+    follow, unless an administrator has given them names of their own. Administrators
+    pick the group by name in the user editor; one named after the old title misleads."""
+    space = StudioSpace.objects.filter(studio=studio).select_related("group", "collection").first()
+    if space is None:
+        return
+    group, collection = space.group, space.collection
+    suffix = f"（{studio.pk}）"
+    if re.fullmatch(rf".+ 编辑组(?:{suffix})?", group.name) and group.name.removesuffix(suffix) != editor_group_name(
+        studio
+    ):
+        name = editor_group_name(studio)
+        if Group.objects.filter(name=name).exclude(pk=group.pk).exists():
+            name += suffix
+        group.name = name
+        group.save(update_fields=["name"])
+    if collection.name.endswith(suffix) and collection.name != _collection_name(studio):
+        collection.name = _collection_name(studio)
+        collection.save(update_fields=["name"])
 
 
 def add_editor(studio, user):

@@ -5,7 +5,13 @@ from wagtail.signals import page_published
 
 from studios.models import StudioIndexPage, StudioPage
 
-from .accounts import ensure_all_studio_spaces, ensure_role_groups, ensure_studio_space, ensure_workflow
+from .accounts import (
+    ensure_all_studio_spaces,
+    ensure_role_groups,
+    ensure_studio_space,
+    ensure_workflow,
+    rename_studio_space,
+)
 from .models import ReviewerProfile
 from .sync import sync_case
 
@@ -25,6 +31,11 @@ def after_migrate(sender, apps=None, using="default", **kwargs):
 def studio_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         ensure_studio_space(instance)
+
+
+@receiver(page_published, sender=StudioPage)
+def studio_published(sender, instance, **kwargs):
+    rename_studio_space(instance)
 
 
 @receiver(post_save, sender=StudioIndexPage)
