@@ -100,7 +100,7 @@ def combine(terms, rest, pending, pending_matches) -> np.ndarray:
     return np.flatnonzero(result) + base
 
 
-def chunk_postings(lexeme_sets) -> tuple[list[str], bytes, list[int]]:
+def chunk_postings(lexeme_sets) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Per analysed chunk (in a rebuild worker): (its distinct lexemes, a packed
     lexeme × document bit matrix, each lexeme's document count)."""
     vocabulary: dict[str, int] = {}
@@ -200,7 +200,17 @@ def merge(cursor, *, at: int) -> bool:
         return False
     cursor.execute(f"SELECT seq, document_id FROM {PENDING}")  # noqa: S608 - constant names
     log = cursor.fetchall()
-    documents = sorted({doc for _seq, doc in log})
+    cursor.execute(f"SELECT EXISTS (SELECT FROM {POSTINGS})")  # noqa: S608 - constant names
+    if cursor.fetchone()[0]:
+        _fold(cursor, sorted({doc for _seq, doc in log}))
+    # Exactly the log rows read: a write committed since stays pending.
+    cursor.execute(f"DELETE FROM {PENDING} WHERE seq = ANY(%s)", [[seq for seq, _doc in log]])  # noqa: S608 - constant names
+    cursor.execute("UPDATE sitesearch_indexstate SET postings = postings + 1 WHERE id = 1")
+    return True
+
+
+def _fold(cursor, documents):
+    """Set each bitmap's bits of ``documents`` from their stored vectors."""
     cursor.execute(
         "SELECT document_id, tsvector_to_array(vector) FROM sitesearch_pgindex WHERE document_id = ANY(%s)",
         [documents],
@@ -230,7 +240,3 @@ def merge(cursor, *, at: int) -> bool:
             "WHERE p.lexeme = v.lexeme",
             [changed_lexemes, changed_bits],
         )
-    # Exactly the log rows read: a write committed since stays pending.
-    cursor.execute(f"DELETE FROM {PENDING} WHERE seq = ANY(%s)", [[seq for seq, _doc in log]])  # noqa: S608 - constant names
-    cursor.execute("UPDATE sitesearch_indexstate SET postings = postings + 1 WHERE id = 1")
-    return True

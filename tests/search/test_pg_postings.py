@@ -162,6 +162,16 @@ def test_without_bitmaps_one_statement_until_a_rebuild_makes_some(engine):
     assert gin_arguments(engine, "心理") == []  # then from the bitmaps
 
 
+def test_merge_without_bitmaps_only_empties_the_log(engine):
+    pages = corpus()
+    rebuild(engine_for_vendor("postgresql"))  # default thresholds: no bitmaps
+    make_case(pages["gz"], "心理委员的一周", summary="心理委员记录同学的情绪变化。")
+    assert count(PENDING) > 0
+    assert engine.merge_pending(at=1)
+    assert count(PENDING) == count(POSTINGS) == 0
+    assert matched(engine, "心理") == gin_ids("心理") != []
+
+
 def test_clear_empties_bitmaps_and_log(engine):
     corpus()
     rebuild(engine)
