@@ -1,16 +1,18 @@
 """PostgreSQL postings bitmaps (``search/engines/pgpostings.py``): the same matches as the GIN
 index alone, through edits (pending documents), merges and rebuilds."""
 
+import contextlib
 import re
 
 import numpy as np
+import psycopg
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from search import analysis
-from search.engines import SearchRequest, engine_for_vendor
+from search.engines import SearchRequest, engine_for_vendor, pgpostings
 from search.engines.pgpostings import PENDING, POSTINGS, Builder, chunk_postings
 from search.engines.postgres import tsquery_literal
 from search.facetindex import parse_ids
@@ -195,3 +197,40 @@ def test_builder_keeps_words_in_enough_documents():
     builder = Builder(min_docs=3, share=0.0)
     builder.add([1, 2], chunk_postings([{"a"}, {"a", "b"}]))
     assert builder.bitmaps() == (0, [])
+
+
+def test_a_log_row_committed_during_a_merge_is_kept(engine, monkeypatch):
+    """The merge deletes exactly the log rows it read: a write another connection commits
+    while the merge folds keeps its row, so that document is still checked on its vector."""
+    pages = corpus()
+    rebuild(engine)
+    earlier = SearchDocument.objects.get(page=pages["family"])
+    earlier.body += "第四次家访安排在寒假。"
+    engine.index([earlier])  # the merge has something to fold
+    edited = SearchDocument.objects.get(page=pages["mental"])
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+        autocommit=True,
+    )
+    other.execute("SET lock_timeout = '5s'")  # the clean-up below must not wait on a failed test
+    fold = pgpostings._fold
+
+    def fold_while_another_write_commits(cursor, documents):
+        other.execute(f"INSERT INTO {PENDING} (document_id) VALUES (%s)", [edited.pk])  # noqa: S608 - constant names
+        fold(cursor, documents)
+
+    monkeypatch.setattr(pgpostings, "_fold", fold_while_another_write_commits)
+    try:
+        assert engine.merge_pending(at=1)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT DISTINCT document_id FROM {PENDING}")  # noqa: S608 - constant names
+            assert [row[0] for row in cursor.fetchall()] == [edited.pk]
+    finally:
+        with contextlib.suppress(psycopg.errors.LockNotAvailable):
+            other.execute(f"DELETE FROM {PENDING} WHERE document_id = %s", [edited.pk])  # noqa: S608 - constant names
+        other.close()
