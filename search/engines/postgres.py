@@ -38,7 +38,7 @@ from django.db import connection, transaction
 from ..analysis import analyse
 from ..facetindex import parse_ids
 from . import pgpostings
-from .sql import DOC, SqlEngine
+from .sql import SqlEngine
 
 INDEX = "sitesearch_pgindex"
 HEAD = "sitesearch_pghead"
@@ -205,21 +205,12 @@ class PostgresEngine(SqlEngine):
                 for table, (column, _index) in self.TABLES.items():
                     cursor.execute(f"ALTER TABLE {table}_build ADD PRIMARY KEY (document_id)")  # noqa: S608 - constant names
                     cursor.execute(f"CREATE INDEX {table}_build_gin ON {table}_build USING GIN ({column})")  # noqa: S608 - constant names
-                # Deleted documents leave deferred cascade events on the old tables: fire them
-                # now (a table with pending trigger events cannot be dropped), then restore
-                # Django's deferred constraint checking for the rest of the transaction.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 for table in self.TABLES:
                     cursor.execute(f"DROP TABLE {table}")  # noqa: S608 - constant names
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 for table, (_column, index) in self.TABLES.items():
                     cursor.execute(f"ALTER TABLE {table}_build RENAME TO {table}")  # noqa: S608 - constant names
                     cursor.execute(f"ALTER INDEX {table}_build_pkey RENAME TO {table}_pkey")  # noqa: S608 - constant names
                     cursor.execute(f"ALTER INDEX {table}_build_gin RENAME TO {index}")  # noqa: S608 - constant names
-                    cursor.execute(
-                        f"ALTER TABLE {table} ADD CONSTRAINT {table}_document_fk FOREIGN KEY (document_id)"  # noqa: S608 - constant names
-                        f" REFERENCES {DOC} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
-                    )
                     cursor.execute(f"ANALYZE {table}")  # fresh planner statistics  # noqa: S608 - constant name
                 # Migration 0004 re-indexes existing documents with this code, before 0008
                 # has created the postings tables (and the triggers on this table).

@@ -7,6 +7,7 @@ import re
 import numpy as np
 import psycopg
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -234,3 +235,26 @@ def test_a_log_row_committed_during_a_merge_is_kept(engine, monkeypatch):
         with contextlib.suppress(psycopg.errors.LockNotAvailable):
             other.execute(f"DELETE FROM {PENDING} WHERE document_id = %s", [edited.pk])  # noqa: S608 - constant names
         other.close()
+
+
+def test_flush_empties_the_derived_tables(engine):
+    """``manage.py flush`` (and every transactional test case) truncates the documents:
+    PostgreSQL refused while the full-text tables had foreign keys to them."""
+    corpus()
+    rebuild(engine)
+    with connection.cursor() as cursor:  # as outside the test's transaction: no deferred checks pending
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    assert SearchDocument.objects.count() == 0
+    assert count("sitesearch_pgindex") == count("sitesearch_pghead") == count(POSTINGS) == count(PENDING) == 0
+
+
+def test_deleting_documents_deletes_their_vectors(engine):
+    corpus()
+    gone = list(SearchDocument.objects.filter(type="case").values_list("pk", flat=True))
+    SearchDocument.objects.filter(pk__in=gone).delete()
+    with connection.cursor() as cursor:
+        for table in ("sitesearch_pgindex", "sitesearch_pghead"):
+            cursor.execute(f"SELECT count(*) FROM {table} WHERE document_id = ANY(%s)", [gone])  # noqa: S608 - constant names
+            assert cursor.fetchone()[0] == 0
+    assert count("sitesearch_pgindex") == SearchDocument.objects.count() > 0
