@@ -1640,7 +1640,9 @@ def ensure_studio(index, data, collection):
         live=True,
     )
     studio.directions = list(DirectionRow.objects.filter(code__in=data["directions"]))
-    studio.members = [StudioMember(**member) for member in demo_members(data)]
+    # In the listed order (副主持人 first): sort_order is set by the admin's inline panel and
+    # the importer, not by assigning the list; left empty, PostgreSQL returns any order.
+    studio.members = [StudioMember(**member, sort_order=i) for i, member in enumerate(demo_members(data))]
     index.add_child(instance=studio)
     _publish(studio)
     return studio, True

@@ -61,7 +61,7 @@ def make_studio(
         **fields,
     )
     studio.directions = directions(*direction_codes)
-    studio.members = [StudioMember(name=f"成员{i}", role="成员") for i in range(member_count)]
+    studio.members = [StudioMember(name=f"成员{i}", role="成员", sort_order=i) for i in range(member_count)]
     index.add_child(instance=studio)
     if publish:
         studio.save_revision().publish()

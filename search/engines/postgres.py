@@ -1,7 +1,7 @@
 """PostgreSQL full-text engine.
 
 ``sitesearch_pgindex`` (migration 0002) holds one ``tsvector`` per SearchDocument
-(GIN index; rows cascade with their document). The vector is built from the
+(GIN index; a trigger deletes them with their document, migration 0009). The vector is built from the
 project's own analysis, not from a PostgreSQL parser: this module writes the
 ``tsvector`` literal itself (the ``'simple'`` configuration's behaviour – no
 stemming, no stop words – with our segmentation), so a compound and its

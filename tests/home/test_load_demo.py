@@ -60,6 +60,9 @@ class LoadDemoTests(TestCase):
                 self.assertIsNotNone(studio.wechat_qr)
                 members = list(studio.members.all())
                 self.assertTrue(all(member.role and member.title for member in members))
+                # In the listed order on every database: the deputy host first.
+                self.assertEqual([m.sort_order for m in members], list(range(len(members))))
+                self.assertEqual(members[0].role, "副主持人")
 
     def test_studio_texts_are_distinct(self):
         introductions = list(StudioPage.objects.values_list("introduction", flat=True))
