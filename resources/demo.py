@@ -127,8 +127,9 @@ def files_for(slug, resource_type, title, description, studio, formats, collecti
         ResourceFile(
             document=make_document(f"{title}（{FORMAT_NAMES[fmt]}）", f"{slug}.{fmt}", makers[fmt](), collection),
             title=f"{title}（{FORMAT_NAMES[fmt]}）",
+            sort_order=position,  # listed order (PDF first); not set by assigning the list
         )
-        for fmt in formats
+        for position, fmt in enumerate(formats)
     ]
 
 

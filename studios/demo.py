@@ -1690,6 +1690,7 @@ def ensure_update(studio, data, collection):
                     collection=collection,
                 ),
                 caption=caption,
+                sort_order=i - 1,
             )
             for i, caption in enumerate(captions, start=1)
         ]

@@ -85,6 +85,16 @@ class LoadDemoTests(TestCase):
                 self.assertIsInstance(update.get_parent().specific, StudioPage)
         self.assertTrue(any(update.gallery_images.exists() for update in updates))
 
+    def test_orderable_children_are_in_their_listed_order(self):
+        """Assigning a child list leaves ``sort_order`` empty (PostgreSQL then returns any order)."""
+        from resources.models import ResourceFile
+        from studios.models import StudioUpdateGalleryImage
+
+        for model in (StudioMember, StudioUpdateGalleryImage, ResourceFile):
+            with self.subTest(model=model.__name__):
+                self.assertTrue(model.objects.exists())
+                self.assertFalse(model.objects.filter(sort_order__isnull=True).exists())
+
     def test_update_page_shows_its_body(self):
         update = StudioUpdatePage.objects.live().first()
         response = self.client.get(update.url)
