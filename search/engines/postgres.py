@@ -123,7 +123,7 @@ class PostgresEngine(SqlEngine):
     postings_min_docs = 1000
     postings_share = 0.05
     #: Pending documents folded into the bitmaps by the write that logs this many (a merge
-    #: took 0.15 s at 100,000 documents; every search checks the pending ones' vectors).
+    #: took 0.11-0.15 s at 100,000 documents; every search checks the pending ones' vectors).
     merge_at = 100
     #: A rebuild's ``pgpostings.Builder`` (set on the rebuild's copy of the engine).
     postings = None
