@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from home.listing import Facet, FacetedListing, parse_year
-from home.models import SitePage
+from home.models import DocumentAttachment, SitePage
 from ops import pagecache
 
 from .forms import CasePageForm
@@ -350,31 +350,10 @@ class CasePage(SitePage):
         return context
 
 
-class CaseAttachment(Orderable):
+class CaseAttachment(DocumentAttachment):
     """A document attached to a case (PDF, Word, Excel, PowerPoint…)."""
 
     page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("典型案例"))
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("文件"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("上传或选择一个文件"),
-    )
-    title = models.CharField(_("附件名称"), max_length=200, blank=True, help_text=_("留空时使用文件标题"))
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
-
-    def __str__(self):
-        return self.display_title
-
-    @property
-    def display_title(self):
-        return self.title or (self.document.title if self.document_id else "")
 
     @property
     def extension(self):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
@@ -212,3 +212,32 @@ class HomePage(SitePage):
 
 
 __all__ = ["Direction", "HomePage", "SitePage", "ensure_directions"]
+
+
+class DocumentAttachment(Orderable):
+    """A Wagtail document attached to a page, in the editor's order: a case's attachments
+    (``cases.CaseAttachment``) and a resource's files (``resources.ResourceFile``), each
+    with the page's ``ParentalKey`` of its own."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("文件"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("上传或选择一个文件：PDF、Word、Excel、PowerPoint 等"),
+    )
+    title = models.CharField(_("附件名称"), max_length=200, blank=True, help_text=_("留空时使用文件标题"))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or (self.document.title if self.document_id else "")

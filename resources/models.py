@@ -18,13 +18,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as subpage_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import Direction, HandbookTopic, ResourceType
 from home.listing import Facet, FacetedListing, parse_pk
-from home.models import SitePage
+from home.models import DocumentAttachment, SitePage
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -450,31 +450,10 @@ def _with_listing_relations(queryset):
     )
 
 
-class ResourceFile(Orderable):
+class ResourceFile(DocumentAttachment):
     """A downloadable file of a resource (a Wagtail document)."""
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files", verbose_name=_("资源"))
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("文件"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("PDF、Word、Excel、PowerPoint 等文件"),
-    )
-    title = models.CharField(_("文件名称"), max_length=200, blank=True, help_text=_("留空则使用文档标题"))
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
-
-    def __str__(self):
-        return self.display_title
-
-    @property
-    def display_title(self):
-        return self.title or (self.document.title if self.document_id else "")
 
     @property
     def format(self):
