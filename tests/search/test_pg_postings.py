@@ -133,8 +133,6 @@ def test_postings_match_the_gin_index_through_edits_merges_and_rebuilds(engine):
 def test_a_merge_or_rebuild_between_the_two_reads_is_detected(engine, monkeypatch):
     corpus()
     rebuild(engine)
-    from search.engines import pgpostings
-
     real_read = pgpostings.read
     calls = []
 
