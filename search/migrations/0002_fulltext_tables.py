@@ -7,6 +7,8 @@ their document. Other vendors: nothing (no embedded engine).
 
 from django.db import migrations
 
+from search.migration_sql import vendor_sql as run
+
 SQLITE_UP = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS sitesearch_fts USING fts5("
     "title, summary, body, tokenize = 'unicode61 remove_diacritics 0')",
@@ -23,15 +25,6 @@ POSTGRES_UP = [
     "CREATE INDEX IF NOT EXISTS sitesearch_pgindex_vector ON sitesearch_pgindex USING GIN (vector)",
 ]
 POSTGRES_DOWN = ["DROP TABLE IF EXISTS sitesearch_pgindex"]
-
-
-def run(statements):
-    def apply(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        for sql in statements.get(vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
 
 
 class Migration(migrations.Migration):

@@ -25,6 +25,8 @@ re-indexes the existing documents (``manage.py rebuild_search_index`` does the s
 
 from django.db import migrations
 
+from search.migration_sql import vendor_sql as run
+
 FTS_TOKENIZER = "tokenize = 'ascii tokenchars ''-_'''"
 
 SQLITE_UP = [
@@ -87,14 +89,6 @@ POSTGRES_DOWN = [
     "DROP TABLE IF EXISTS sitesearch_indexstate",
     "DROP TABLE IF EXISTS sitesearch_pghead",
 ]
-
-
-def run(statements):
-    def apply(apps, schema_editor):
-        for sql in statements.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
 
 
 def reindex(apps, schema_editor):

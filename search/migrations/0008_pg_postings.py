@@ -8,6 +8,7 @@ Nothing to do on SQLite.
 from django.db import migrations
 
 from search.engines.pgpostings import PENDING, PENDING_FUNCTION, POSTINGS, pending_triggers
+from search.migration_sql import vendor_sql as run
 
 UP = [
     f"CREATE TABLE {POSTINGS} (lexeme text PRIMARY KEY, base bigint NOT NULL, bits bytea NOT NULL)",
@@ -26,16 +27,7 @@ DOWN = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("sitesearch", "0007_match_ids_as_bytes")]
 
-    operations = [migrations.RunPython(run(UP), run(DOWN))]
+    operations = [migrations.RunPython(run({"postgresql": UP}), run({"postgresql": DOWN}))]

@@ -12,6 +12,8 @@ trigger and no constraint).
 
 from django.db import migrations
 
+from search.migration_sql import vendor_sql as run
+
 TABLES = ("sitesearch_pgindex", "sitesearch_pghead")
 
 UP = [
@@ -41,16 +43,7 @@ DOWN = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("sitesearch", "0008_pg_postings")]
 
-    operations = [migrations.RunPython(run(UP), run(DOWN))]
+    operations = [migrations.RunPython(run({"postgresql": UP}), run({"postgresql": DOWN}))]
