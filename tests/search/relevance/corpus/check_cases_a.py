@@ -77,7 +77,7 @@ def main():
         except ValueError as exc:
             errors.append(f"{case_id}: {exc}")
             continue
-        summary = summary_line[len("摘要："):].strip()
+        summary = summary_line[len("摘要：") :].strip()
         length = nonspace(body)
         total += length
         problems = []
