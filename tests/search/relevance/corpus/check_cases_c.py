@@ -76,7 +76,9 @@ def main(argv):
             problems.append("vocabulary missing: " + "、".join(missing))
         lengths.append(n_body)
         status = "OK" if not problems else "; ".join(problems)
-        print(f"{cid}: 摘要 {n_sum:3d}  body {n_body:4d}  {len(headings)} headings  {len(paragraphs):2d} paragraphs  {status}")
+        print(
+            f"{cid}: 摘要 {n_sum:3d}  body {n_body:4d}  {len(headings)} headings  {len(paragraphs):2d} paragraphs  {status}"
+        )
         errors += bool(problems)
     if lengths:
         print(f"{len(lengths)} cases, body {min(lengths)}-{max(lengths)}, mean {sum(lengths) // len(lengths)}")
