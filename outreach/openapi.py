@@ -112,6 +112,16 @@ def openapi_document(base_url=""):
                 "directions": {"type": "array", "items": {"type": "string"}},
                 "year": {"type": "integer", "nullable": True},
                 "promotion": {"type": "string", "nullable": True},
+                "matched_all": {"type": "boolean", "description": "是否包含全部检索词（这些结果排在前面）"},
+                "missing": {"type": "array", "items": {"type": "string"}, "description": "未包含的检索词"},
+                "chapters": {
+                    "type": "array",
+                    "description": "工作手册中包含检索词的章节",
+                    "items": {
+                        "type": "object",
+                        "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+                    },
+                },
             },
         },
         "SearchResponse": {
@@ -122,6 +132,21 @@ def openapi_document(base_url=""):
                 "page": {"type": "integer"},
                 "page_size": {"type": "integer"},
                 "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
+                "searched": {
+                    "type": "string",
+                    "nullable": True,
+                    "description": "实际检索的词（纠正错别字、拼音或去掉提问用语后），与 query 相同时为 null",
+                },
+                "corrections": {
+                    "type": "array",
+                    "description": "已自动纠正的输入（加参数 exact=1 按原词检索）",
+                    "items": {
+                        "type": "object",
+                        "properties": {"original": {"type": "string"}, "corrected": {"type": "string"}},
+                    },
+                },
+                "suggestion": {"type": "string", "nullable": True, "description": "您是不是要找：更常见的写法"},
+                "absent": {"type": "array", "items": {"type": "string"}, "description": "在任何内容中都没有出现的词"},
                 "facets": {
                     "type": "object",
                     "properties": {
@@ -158,6 +183,7 @@ def openapi_document(base_url=""):
                         _param("promotion", _enum(PromotionLevel, "推介级别"), "推介级别"),
                         _param("page", {"type": "integer", "minimum": 1, "default": 1}, "页码"),
                         _param("page_size", {"type": "integer", "minimum": 1, "maximum": 50}, "每页条数（最多 50）"),
+                        _param("exact", {"type": "string", "enum": ["1"]}, "按原词检索，不纠正错别字或拼音"),
                     ],
                     "responses": {
                         "200": {

@@ -20,9 +20,12 @@ Steps, for any text:
    emitted for the same text.
 5. **Stop characters** (的, 了, 和 …) are dropped on both sides.
 
-Synonyms (``search/data/synonyms.txt``) are expanded at **query time only**: a
-query word in a group matches any word of the group. Each synonym is added to the
-dictionary, so it is always a single token on both sides.
+The thesaurus (``search/data/thesaurus.txt``: groups of equivalent words with broader
+terms) is applied at **query time only** (``search/query.py``). Every word of it is added
+to the dictionary, so it is always a single token on both sides.
+
+A word the dictionary does not know (a name: ``王敏名班主任工作室`` cuts ``王敏名``) also
+emits its two-character pieces at its position, so a query for ``王敏`` finds it.
 
 Segmenter choice: ``benchmarks/analysis_bench.py`` measures jieba and rjieba on
 the two source notices. See ``SEGMENTER`` below for the figures and the choice.
@@ -35,12 +38,14 @@ import itertools
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
-SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
+THESAURUS_PATH = DATA_DIR / "thesaurus.txt"
+QUERY_STOPWORDS_PATH = DATA_DIR / "query_stopwords.txt"
+GENERIC_WORDS_PATH = DATA_DIR / "generic_words.txt"
 
 #: Measured by benchmarks/analysis_bench.py on this 2-core machine (the two source
 #: notices ×5, domain dictionary loaded): rjieba start-up 0.25-0.33 s and ~1,900k
@@ -48,6 +53,9 @@ SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
 #: identical cuts on the domain samples. rjieba it is; jieba stays selectable
 #: (``SEARCH_SEGMENTER=jieba``) as a pure-Python fallback.
 SEGMENTER = "rjieba"
+
+#: Bump when the analysis code changes what it emits (the data files are fingerprinted).
+ANALYSER_VERSION = "5"
 
 STOP_WORDS = frozenset(
     [
@@ -91,6 +99,7 @@ STOP_WORDS = frozenset(
 
 _WORD_RUN = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ALL_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -143,22 +152,58 @@ def _domain_words():
             for run in _WORD_RUN.findall(normalize(str(label))):
                 if len(run) >= 2 and _CJK.search(run):
                     words.setdefault(run, 2000)
-    for group in load_synonym_groups():
-        for word in group:
+    for group in load_thesaurus():
+        for word in (*group.words, *group.broader):
             if _CJK.search(word):
                 words.setdefault(word, 2000)
     return words
 
 
-def load_synonym_groups() -> list[tuple[str, ...]]:
+@dataclass(frozen=True)
+class ThesaurusGroup:
+    """One line of the thesaurus: equivalent words (the preferred one first) and broader terms."""
+
+    words: tuple[str, ...]
+    broader: tuple[str, ...] = ()
+
+
+def _data_lines(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            yield line
+
+
+@functools.lru_cache(maxsize=1)
+def load_thesaurus() -> tuple[ThesaurusGroup, ...]:
     groups = []
-    for line in SYNONYMS_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            group = tuple(dict.fromkeys(normalize(w) for w in re.split(r"[\s,，、]+", line) if w))
-            if len(group) > 1:
-                groups.append(group)
-    return groups
+    for line in _data_lines(THESAURUS_PATH):
+        equivalents, _, broader = line.partition(">")
+        words = tuple(dict.fromkeys(normalize(w) for w in equivalents.split()))
+        if words:
+            groups.append(ThesaurusGroup(words, tuple(dict.fromkeys(normalize(w) for w in broader.split()))))
+    return tuple(groups)
+
+
+@functools.cache
+def word_list(path: Path) -> frozenset[str]:
+    """The words of a data file (space- or line-separated, ``#`` comments)."""
+    return frozenset(normalize(w) for line in _data_lines(path) for w in line.split())
+
+
+def fingerprint() -> str:
+    """A digest of everything index-time analysis depends on: when it changes, the documents
+    must be analysed again (``search/apps.py`` rebuilds the index after ``migrate``)."""
+    import hashlib
+
+    digest = hashlib.sha1(ANALYSER_VERSION.encode(), usedforsecurity=False)
+    for path in (USERDICT_PATH, THESAURUS_PATH):
+        digest.update(path.read_bytes())
+    from home import choices
+
+    for vocabulary in (choices.Direction, choices.CaseCategory, choices.ResourceType, choices.Province):
+        digest.update(repr(vocabulary.choices).encode())
+    return digest.hexdigest()[:16]
 
 
 class _Segmenter:
@@ -222,6 +267,9 @@ def _with_subwords(word: str, kind: str) -> tuple[str, ...]:
             sub = word[start : start + size]
             if sub not in parts and sub not in STOP_WORDS and has_word(sub):
                 parts.append(sub)
+    if not has_word(word) and _ALL_CJK.fullmatch(word):
+        # A word the segmenter made up (a name glued to the next character): its pieces too.
+        parts.extend(bigram for i in range(len(word) - 1) if (bigram := word[i : i + 2]) not in parts)
     return tuple(parts)
 
 
@@ -382,25 +430,6 @@ def query_words(text: str) -> list[str]:
     return list(_precise_words(text, segmenter()))
 
 
-@functools.lru_cache(maxsize=1)
-def _synonym_index() -> dict[str, tuple[str, ...]]:
-    index = {}
-    for group in load_synonym_groups():
-        tokens = []
-        for word in group:
-            words = query_words(word)
-            if len(words) == 1:
-                tokens.append(words[0])
-        for token in tokens:
-            index[token] = tuple(dict.fromkeys([token, *tokens]))
-    return index
-
-
-def synonyms(token: str) -> tuple[str, ...]:
-    """``token`` and its synonyms (the token itself first)."""
-    return _synonym_index().get(token, (token,))
-
-
 @functools.lru_cache(maxsize=20_000)
 def finer_phrase(word: str) -> str | None:
     """A long query word as a phrase of smaller dictionary words (``协同育人`` → ``协同 育人``).
@@ -432,73 +461,50 @@ def finer_phrase(word: str) -> str | None:
     return " ".join(pieces)
 
 
-@dataclass(frozen=True)
-class Term:
-    """One required query word and what satisfies it: itself, its synonyms, its finer phrase.
-
-    An alternative with spaces is a phrase (adjacent tokens, in order).
-    """
-
-    token: str
-    alternatives: tuple[str, ...]
+def subwords(word: str) -> tuple[str, ...]:
+    """The pieces of ``word`` the index emits at its position (dictionary words inside it;
+    for an unknown word, also its two-character pieces)."""
+    seg = segmenter()
+    return _with_subwords(word, seg.kind)[1:]
 
 
-@dataclass
-class ParsedQuery:
-    """A query as every engine receives it.
-
-    ``terms`` are ANDed (web-search style); each term is satisfied by any of its
-    alternatives. ``words`` are the user's space-separated words with their terms,
-    for "drop a word" suggestions. ``phrases`` are token sequences whose adjacency
-    (proximity) earns a bonus.
-    """
-
-    text: str
-    terms: list[Term] = field(default_factory=list)
-    words: list[tuple[str, list[Term]]] = field(default_factory=list)
-
-    @property
-    def phrases(self) -> list[list[str]]:
-        return [[t.token for t in terms] for _word, terms in self.words if len(terms) > 1] + (
-            [[t.token for t in self.terms]] if len(self.words) > 1 and len(self.terms) > 1 else []
-        )
-
-    def highlight_tokens(self) -> list[str]:
-        tokens = []
-        for term in self.terms:
-            tokens.extend(alt.replace(" ", "") for alt in term.alternatives)
-        return list(dict.fromkeys(tokens))
-
-    def __bool__(self):
-        return bool(self.terms)
-
-    def without_word(self, index: int) -> ParsedQuery:
-        words = [w for i, w in enumerate(self.words) if i != index]
-        return ParsedQuery(
-            text=" ".join(w for w, _ in words), terms=[t for _, terms in words for t in terms], words=words
-        )
+def has_word(word: str) -> bool:
+    """Whether the dictionary (jieba's, plus the domain's) knows ``word``."""
+    return segmenter().has_word(word)
 
 
-MAX_TERMS = 12
+# Rank features ------------------------------------------------------------------------
+#: Body words counted in a document's rank features: those it uses at least this often,
+#: the most frequent first, at most ``SALIENT_MAX`` of them.
+SALIENT_MIN = 2
+SALIENT_MAX = 64
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Analyse a visitor's query. Any text is accepted: syntax characters are just separators."""
-    parsed = ParsedQuery(text=" ".join(normalize(text).split()))
-    seen = set()
-    for raw in normalize(text).split():
-        terms = []
-        for token in query_words(raw):
-            if token not in seen and len(parsed.terms) + len(terms) < MAX_TERMS:
-                seen.add(token)
-                alternatives = synonyms(token)
-                # A dictionary word split by the segmenter in some text is indexed whole
-                # anyway (``_JoinCache``): only an unknown word needs its finer phrase.
-                phrase = None if segmenter().has_word(token) else finer_phrase(token)
-                if phrase:
-                    alternatives = (*alternatives, phrase)
-                terms.append(Term(token, alternatives))
-        if terms:
-            parsed.words.append((raw, terms))
-            parsed.terms.extend(terms)
-    return parsed
+def rank_features(title, head, context, body_counts) -> str:
+    """What the shared ranker (``search/relevance.py``) knows of a document, as one string
+    that every engine stores beside its index: the tokens of the title, of the summary and
+    keywords (``head``), of the context fields, and the body tokens used ``SALIENT_MIN`` or
+    more times with their counts. ``title``/``head``/``context`` are iterables of tokens,
+    ``body_counts`` a mapping token → occurrences."""
+    salient = sorted(((n, t) for t, n in body_counts.items() if n >= SALIENT_MIN), reverse=True)[:SALIENT_MAX]
+    return "\t".join(
+        [
+            " ".join(dict.fromkeys(title)),
+            " ".join(dict.fromkeys(head)),
+            " ".join(dict.fromkeys(context)),
+            " ".join(f"{t}:{n}" for n, t in salient),
+        ]
+    )
+
+
+def features_from_text(title: str, summary: str, context: str, body: str) -> str:
+    """``rank_features`` of raw text (the Elasticsearch engine and tests; the embedded
+    engines build them from the analysis they already did)."""
+    from collections import Counter
+
+    return rank_features(
+        index_text(title).split(),
+        index_text(summary).split(),
+        index_text(context).split(),
+        Counter(index_text(body).split()),
+    )

@@ -95,7 +95,10 @@ class Context:
         if self._studios is None:
             StudioPage = apps.get_model("studios", "StudioPage")
             self._studios = {
-                s.path: s for s in StudioPage.objects.all().only("id", "path", "title", "province", "school_type")
+                s.path: s
+                for s in StudioPage.objects.all().only(
+                    "id", "path", "title", "province", "school_type", "school", "city", "host_name"
+                )
             }
         steplen = Page.steplen
         for end in range(len(page.path), 0, -steplen):
@@ -105,35 +108,57 @@ class Context:
         return None
 
 
-def _studio_fields(page, ctx: Context) -> dict:
+def _studio_context(studio) -> list[str]:
+    """Where a studio's work comes from, as a reader would name it."""
+    province = getattr(studio, "province", "")
+    return [
+        studio.title,
+        getattr(studio, "school", ""),
+        getattr(studio, "city", ""),
+        _label("Province", province) if province else "",
+        getattr(studio, "host_name", ""),
+    ]
+
+
+def _studio_fields(page, ctx: Context, *extra) -> dict:
+    """The owning studio's facets and context, plus ``extra`` context of the page itself."""
     studio = ctx.studio_for(page)
     if studio is None:
-        return {}
+        return {"context": _join(*extra)}
     return {
         "studio_id": studio.pk,
         "studio_name": studio.title,
         "province": getattr(studio, "province", "") or "",
         "school_type": getattr(studio, "school_type", "") or "",
+        "context": _join(*_studio_context(studio), *extra),
     }
+
+
+def _labels(vocabulary, codes) -> str:
+    return "、".join(_label(vocabulary, code) for code in codes)
 
 
 def studio_document(page, ctx):
     carriers = [_label("WorkCarrier", c) for c in (getattr(page, "work_carriers", None) or [])]
+    directions = _codes(page, "directions")
+    members = getattr(page, "members", None)
     return {
         "type": DocumentType.STUDIO,
-        "summary": _join(
-            getattr(page, "school", ""), getattr(page, "city", ""), plain_text(getattr(page, "philosophy", ""))
+        "summary": plain_text(getattr(page, "philosophy", "")),
+        "context": _join(
+            *_studio_context(page),
+            _labels("Direction", directions),
+            "、".join(m.name for m in members.all()) if members is not None else "",
         ),
         "body": _join(
             plain_text(getattr(page, "introduction", "")),
-            getattr(page, "host_name", ""),
             getattr(page, "host_title", ""),
             getattr(page, "host_honours", ""),
             "、".join(carriers),
             getattr(page, "carriers_note", ""),
         ),
         "year": getattr(page, "cycle_start_year", None),
-        "directions": _codes(page, "directions"),
+        "directions": directions,
         "studio_id": page.pk,
         "studio_name": page.title,
         "province": getattr(page, "province", "") or "",
@@ -143,8 +168,9 @@ def studio_document(page, ctx):
 
 def update_document(page, ctx):
     date = getattr(page, "date", None)
+    kind = getattr(page, "activity_kind", "")
     return {
-        **_studio_fields(page, ctx),
+        **_studio_fields(page, ctx, _label("WorkCarrier", kind) if kind else ""),
         "type": DocumentType.UPDATE,
         "summary": getattr(page, "summary", "") or "",
         "body": plain_text(getattr(page, "body", None)),
@@ -153,48 +179,60 @@ def update_document(page, ctx):
 
 
 def case_document(page, ctx):
+    category = getattr(page, "category", "") or ""
+    directions = _codes(page, "directions")
     return {
-        **_studio_fields(page, ctx),
+        **_studio_fields(
+            page,
+            ctx,
+            _label("CaseCategory", category) if category else "",
+            _labels("Direction", directions),
+            getattr(page, "authors", ""),
+        ),
         "type": DocumentType.CASE,
         "summary": _join(getattr(page, "summary", ""), " ".join(split_list(getattr(page, "keywords", "")))),
-        "body": _join(plain_text(getattr(page, "body", None)), getattr(page, "authors", "")),
-        "category": getattr(page, "category", "") or "",
+        "body": plain_text(getattr(page, "body", None)),
+        "category": category,
         "year": getattr(page, "year", None),
         "promotion": getattr(page, "promotion_level", "") or "",
-        "directions": _codes(page, "directions"),
+        "directions": directions,
     }
 
 
 def handbook_document(page, ctx):
-    topics = [_label("HandbookTopic", code) for code in _codes(page, "topics")]
+    """A handbook with its live, public chapters: one result per handbook, whose chapters
+    that match are listed under it (``parts``)."""
+    chapters = page.get_children().live().public().specific().order_by("path")
+    parts = [
+        {"title": chapter.title, "url": ctx.url_for(chapter), "text": plain_text(getattr(chapter, "body", None))}
+        for chapter in chapters
+    ]
     return {
-        **_studio_fields(page, ctx),
+        **_studio_fields(page, ctx, _labels("HandbookTopic", _codes(page, "topics"))),
         "type": DocumentType.HANDBOOK,
-        "summary": _join(getattr(page, "summary", ""), "、".join(topics)),
-        "body": plain_text(getattr(page, "intro", "")),
-    }
-
-
-def chapter_document(page, ctx):
-    handbook = getattr(page, "handbook", None)
-    return {
-        **_studio_fields(page, ctx),
-        "type": DocumentType.HANDBOOK,
-        "summary": handbook.title if handbook is not None else "",
-        "body": plain_text(getattr(page, "body", None)),
+        "summary": getattr(page, "summary", ""),
+        "body": _join(plain_text(getattr(page, "intro", "")), *(f"{p['title']}\n{p['text']}" for p in parts)),
+        "parts": parts,
     }
 
 
 def resource_document(page, ctx):
     resource_type = getattr(page, "resource_type", "")
+    directions = _codes(page, "directions")
     return {
-        **_studio_fields(page, ctx),
+        **_studio_fields(
+            page, ctx, _label("ResourceType", resource_type) if resource_type else "", _labels("Direction", directions)
+        ),
         "type": DocumentType.RESOURCE,
-        "summary": _join(_label("ResourceType", resource_type) if resource_type else ""),
+        "summary": getattr(page, "summary", "") or "",
         "body": plain_text(getattr(page, "description", "")),
-        "directions": _codes(page, "directions"),
+        "directions": directions,
     }
 
+
+#: Pages indexed as part of their parent's document (a chapter in its handbook's): a change
+#: to one of them re-indexes the parent.
+FOLDED_INTO_PARENT = ("resources.handbookchapterpage",)
 
 #: Page model label → adapter. The single place to add an indexed page type.
 ADAPTERS = {
@@ -202,7 +240,6 @@ ADAPTERS = {
     "studios.studioupdatepage": update_document,
     "cases.casepage": case_document,
     "resources.handbookpage": handbook_document,
-    "resources.handbookchapterpage": chapter_document,
     "resources.resourcepage": resource_document,
 }
 
@@ -234,7 +271,9 @@ def build_document(page, ctx: Context | None = None) -> SearchDocument | None:
         return None
     fields = {
         "summary": "",
+        "context": "",
         "body": "",
+        "parts": [],
         "category": "",
         "province": "",
         "school_type": "",
@@ -276,10 +315,18 @@ def _specific_pages(ids: Iterable[int]):
     from django.db.models import prefetch_related_objects
 
     for model, items in by_model.items():
-        related = [name for name in ("directions", "topics") if hasattr(model, name)]
+        related = [name for name in ("directions", "topics", "members") if hasattr(model, name)]
         if related:
             prefetch_related_objects(items, *related)
     return [page for items in by_model.values() for page in items]
+
+
+def containers(page_ids: Iterable[int]) -> set[int]:
+    """The parents whose documents hold these pages (a chapter's handbook)."""
+    folded = [apps.get_model(label) for label in FOLDED_INTO_PARENT]
+    paths = Page.objects.filter(pk__in=list(page_ids)).type(*folded).values_list("path", flat=True)
+    parents = {path[: -Page.steplen] for path in paths}
+    return set(Page.objects.filter(path__in=parents).values_list("pk", flat=True)) if parents else set()
 
 
 def count_indexable(queryset=None) -> int:

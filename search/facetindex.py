@@ -81,6 +81,11 @@ class FacetIndex:
         self.direction_mask = mask
         self.direction_bits = {code: bit for code, bit in directions.items() if bit < 63}
 
+    @property
+    def size(self) -> int:
+        """One more than the largest document id (the length of the per-id arrays)."""
+        return len(self.present)
+
     # Lookup ----------------------------------------------------------------------------
     _lock = threading.Lock()
     _current: FacetIndex | None = None

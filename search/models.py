@@ -27,6 +27,11 @@ class SearchDocument(models.Model):
     type = models.CharField(_("类型"), max_length=20, choices=DocumentType.choices, db_index=True)
     title = models.CharField(_("标题"), max_length=255)
     summary = models.TextField(_("摘要"), blank=True)
+    context = models.TextField(
+        _("背景信息"),
+        blank=True,
+        help_text=_("工作室、学校、城市、省份、建设方向、类别、作者等页面周边信息，可被检索，权重低于标题"),
+    )
     body = models.TextField(_("正文"), blank=True, help_text=_("原文纯文本，用于生成摘要片段"))
     url = models.CharField(_("地址"), max_length=500)
     category = models.CharField(_("案例类别"), max_length=40, blank=True, db_index=True)
@@ -37,6 +42,9 @@ class SearchDocument(models.Model):
     studio_id = models.IntegerField(_("工作室页面"), null=True, blank=True)
     studio_name = models.CharField(_("工作室"), max_length=255, blank=True)
     directions = models.JSONField(_("建设方向"), default=list, blank=True)
+    parts = models.JSONField(
+        _("组成部分"), default=list, blank=True, help_text=_("并入本文档的下级页面（手册的章节）：标题、地址、纯文本")
+    )
     date = models.DateTimeField(_("发布时间"), null=True, blank=True)
     indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from home import choices
 
-from . import analysis
 from .engines import SearchRequest, get_public_engine
 from .engines.base import FACETS
 from .models import DocumentType, SearchDocument
-from .snippets import highlight, make_snippet
+from .query import MATCHED, understand
+from .snippets import find_matches, highlight, make_snippet
 
 MAX_QUERY_LENGTH = 100
 MAX_PAGE_SIZE = 50
@@ -63,7 +63,8 @@ def _int(raw, name, low, high):
 
 
 def clean_params(params, *, strict=True):
-    """(q, filters, page, page_size) from a QueryDict-like mapping.
+    """(q, filters, page, page_size, exact) from a QueryDict-like mapping (``exact``: search
+    the words as typed, without corrections).
 
     ``strict`` (the API): a bad value raises ``InvalidParameter``. Otherwise (the
     HTML page, where links may be stale) a bad filter is ignored, like the listings.
@@ -103,7 +104,8 @@ def clean_params(params, *, strict=True):
         if strict:
             raise
         page_size = DEFAULT_PAGE_SIZE
-    return q, filters, page, page_size
+    exact = (params.get("exact") or "") in ("1", "true")
+    return q, filters, page, page_size, exact
 
 
 @dataclass
@@ -114,6 +116,11 @@ class Result:
     url: str
     type: str
     snippet: str
+    #: Whether it matches every word searched for; else the words it lacks.
+    matched_all: bool = True
+    missing: list[str] = field(default_factory=list)
+    #: A handbook's chapters that hold the words: [{"title", "url"}].
+    chapters: list[dict] = field(default_factory=list)
 
     def as_json(self):
         d = self.document
@@ -122,6 +129,9 @@ class Result:
             "url": self.url,
             "type": self.type,
             "snippet": str(self.snippet),
+            "matched_all": self.matched_all,
+            "missing": self.missing,
+            "chapters": self.chapters,
             "studio": d.studio_name or None,
             "province": d.province or None,
             "category": d.category or None,
@@ -155,13 +165,6 @@ class Result:
 
 
 @dataclass
-class Suggestion:
-    query: str
-    dropped: str
-    total: int
-
-
-@dataclass
 class SearchResponse:
     query: str
     total: int
@@ -170,19 +173,38 @@ class SearchResponse:
     results: list[Result]
     facets: dict[str, list[tuple[str, int]]]
     filters: dict
-    suggestions: list[Suggestion] = field(default_factory=list)
     empty_query: bool = False
     notice: str = ""  # set when the external engine was unavailable and the database answered
+    #: What was searched for, when it differs from the query (corrections, dropped words).
+    searched: str = ""
+    #: (original, corrected) pairs applied: "以下是“心理健康”的结果".
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    #: A better-known spelling offered, not applied ("您是不是要找").
+    suggestion: str = ""
+    #: Words found in no document (ignored by the search).
+    absent: list[str] = field(default_factory=list)
+    #: How many results match every word (they come first).
+    matched_all: int | None = None
 
     def as_json(self):
-        return {
-            "query": self.query,
-            "total": self.total,
-            "page": self.page,
-            "page_size": self.page_size,
-            "results": [r.as_json() for r in self.results],
-            "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()},
-        } | ({"notice": self.notice} if self.notice else {})
+        extra = {
+            "searched": self.searched or None,
+            "corrections": [{"original": a, "corrected": b} for a, b in self.corrections],
+            "suggestion": self.suggestion or None,
+            "absent": self.absent,
+        }
+        return (
+            {
+                "query": self.query,
+                "total": self.total,
+                "page": self.page,
+                "page_size": self.page_size,
+                "results": [r.as_json() for r in self.results],
+                "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()},
+            }
+            | extra
+            | ({"notice": self.notice} if self.notice else {})
+        )
 
 
 def _ordered_facets(raw):
@@ -191,22 +213,28 @@ def _ordered_facets(raw):
         counts = raw.get(name, {})
         vocabulary = FACET_VOCABULARIES[name][1]
         order = sorted(counts, reverse=True) if vocabulary is None else [v for v in vocabulary.values if v in counts]
+        if name == "promotion":  # "无" is not a level a visitor filters on
+            order = [v for v in order if v != choices.PromotionLevel.NONE]
         facets[name] = [(value if name != "year" else int(value), counts[value]) for value in order]
     return facets
 
 
-def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None) -> SearchResponse:
+def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, exact=False) -> SearchResponse:
     engine = engine or get_public_engine()
     filters = filters or {}
-    parsed = analysis.parse_query(q)
-    result = engine.search(SearchRequest(query=parsed, filters=filters, page=page, page_size=page_size))
+    query = understand(q, engine, correct=not exact)
+    result = engine.search(SearchRequest(query=query, filters=filters, page=page, page_size=page_size))
     docs = SearchDocument.objects.in_bulk(result.ids)
-    tokens = parsed.highlight_tokens()
+    tokens = query.highlight_tokens()
     results = []
     for doc_id in result.ids:
         doc = docs.get(doc_id)
         if doc is None:  # removed between the engine's answer and now
             continue
+        found = result.matched.get(doc_id, set())
+        missing = [
+            c.word for c in query.present if not any(a.text in found for a in c.alternatives if a.weight >= MATCHED)
+        ]
         results.append(
             Result(
                 document=doc,
@@ -215,9 +243,17 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None) ->
                 url=doc.url,
                 type=doc.type,
                 snippet=make_snippet(doc, tokens),
+                matched_all=not missing and not query.absent,
+                missing=missing + query.absent,
+                chapters=[
+                    {"title": part["title"], "url": part["url"]}
+                    for part in doc.parts or ()
+                    if find_matches(f"{part['title']}\n{part['text']}", tokens)
+                ],
             )
         )
-    response = SearchResponse(
+    searched = query.searched
+    return SearchResponse(
         query=q,
         total=result.total,
         page=page,
@@ -225,27 +261,10 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None) ->
         results=results,
         facets=_ordered_facets(result.facets),
         filters=filters,
-        empty_query=not parsed and bool(q.strip()),
+        empty_query=not query.concepts and bool(q.strip()),
         notice=str(getattr(result, "notice", "") or ""),
+        searched=searched if searched != " ".join(q.split()).lower() else "",
+        corrections=[(c.original, c.corrected) for c in query.corrections],
+        suggestion=query.suggestion,
+        absent=query.absent,
     )
-    if result.total == 0 and parsed:
-        response.suggestions = suggestions(parsed, filters, engine)
-    return response
-
-
-def suggestions(parsed, filters, engine) -> list[Suggestion]:
-    """Queries with one word dropped that do give results (best first)."""
-    if len(parsed.words) > 1:
-        candidates = [(parsed.without_word(i), word) for i, (word, _terms) in enumerate(parsed.words)]
-    elif len(parsed.terms) > 1:
-        words = [(t.token, [t]) for t in parsed.terms]
-        split = analysis.ParsedQuery(text=" ".join(w for w, _ in words), terms=list(parsed.terms), words=words)
-        candidates = [(split.without_word(i), word) for i, (word, _terms) in enumerate(words)]
-    else:
-        return []
-    found = []
-    for query, dropped in candidates[:MAX_SUGGESTIONS]:
-        total = engine.search(SearchRequest(query=query, filters=filters, page=1, page_size=1)).total
-        if total:
-            found.append(Suggestion(query=query.text, dropped=dropped, total=total))
-    return sorted(found, key=lambda s: -s.total)

@@ -15,14 +15,24 @@ def _urls_changed_below(page) -> bool:
     return below.exclude(url__startswith=url or "/").exists() if url else below.exists()
 
 
+def _containers(page_ids):
+    """A chapter changed: its handbook's document holds it."""
+    from .documents import containers
+
+    found = containers(page_ids)
+    if found:
+        sync.enqueue(found)
+
+
 def on_published(sender, instance, **kwargs):
     from .documents import ADAPTERS
 
-    # An indexed page: itself and its children (whose studio name, handbook title or URL
-    # it may have changed). A container page (home, section index): its subtree only
-    # when its slug changed the URLs below it.
+    # An indexed page: itself and its children (whose studio name or URL it may have
+    # changed). A container page (home, section index): its subtree only when its slug
+    # changed the URLs below it.
     if instance._meta.label_lower in ADAPTERS or _urls_changed_below(instance):
         sync.enqueue([instance.pk], subtree=True)
+    _containers([instance.pk])
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -35,15 +45,29 @@ def on_unpublished(sender, instance, **kwargs):
         sync.enqueue([instance.pk], deleted=True)
         return
     sync.enqueue([instance.pk], subtree=True)
+    _containers([instance.pk])
 
 
 def on_moved(sender, instance, **kwargs):
     sync.enqueue([instance.pk], subtree=True)
+    _containers([instance.pk])
+    parent_before = kwargs.get("parent_page_before")
+    if parent_before is not None and parent_before.specific_class is not None:
+        from .documents import ADAPTERS
+
+        if parent_before.specific_class._meta.label_lower in ADAPTERS:
+            sync.enqueue([parent_before.pk])  # the chapter left this handbook
 
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         sync.enqueue([instance.pk], deleted=True)
+        parent = instance.get_parent() if instance.depth > 1 else None
+        if parent is not None and instance.specific_class is not None:
+            from .documents import FOLDED_INTO_PARENT
+
+            if instance.specific_class._meta.label_lower in FOLDED_INTO_PARENT:
+                sync.enqueue([parent.pk])
 
 
 def on_document_deleted(sender, instance, **kwargs):
@@ -54,6 +78,7 @@ def on_document_deleted(sender, instance, **kwargs):
 def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id:
         sync.enqueue([instance.page_id], subtree=True)
+        _containers([instance.page_id])
 
 
 def connect():

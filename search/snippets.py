@@ -33,7 +33,9 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
 
 def _pattern(tokens):
     parts = []
-    for token in sorted(set(tokens), key=len, reverse=True):
+    # A single Chinese character is not a word a reader looks for: never marked.
+    tokens = [t for t in set(tokens) if t and not (len(t) == 1 and not t.isascii())]
+    for token in sorted(tokens, key=len, reverse=True):
         if token.isascii():
             parts.append(rf"(?<![a-z0-9]){re.escape(token)}(?![a-z0-9])")
         else:
@@ -75,31 +77,48 @@ def highlight(text: str, tokens) -> SafeString:
     return mark_safe(_render(text, find_matches(text, tokens), 0, len(text)))  # noqa: S308 - escaped above
 
 
+#: Where sentences end (a snippet is the best sentence, cut around its match when long).
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;…\n])")
+
+
 def snippet(text: str, tokens, width: int = WIDTH) -> SafeString | None:
-    """~``width`` characters around the densest group of matches, or None without a match."""
-    text = " ".join((text or "").split())
-    spans = find_matches(text, tokens)
-    if not spans:
+    """The sentence with the most distinct matches (then the most matches), about ``width``
+    characters around them; None without a match."""
+    text = (text or "").strip()
+    best = None
+    offset = 0
+    for sentence in _SENTENCE_END.split(text):
+        spans = find_matches(sentence, tokens)
+        if spans:
+            score = (len({t for _s, _e, t in spans}), len(spans))
+            if best is None or score > best[0]:
+                best = (score, offset, sentence, spans)
+        offset += len(sentence)
+    if best is None:
         return None
-    best, best_score = 0, -1
-    for i, (s, _e, _t) in enumerate(spans):
-        window = [t for (s2, e2, t) in spans[i:] if e2 <= s + width - LEAD]
-        score = len(set(window)) * 1000 + len(window)
-        if score > best_score:
-            best, best_score = i, score
-    start = max(0, spans[best][0] - LEAD)
-    end = min(len(text), start + width)
-    if end - start < width:
+    _score, start_at, sentence, spans = best
+    sentence = " ".join(sentence.split())
+    spans = find_matches(sentence, tokens)
+    start, end = 0, len(sentence)
+    if end > width:  # a long sentence: the window around its first matches
+        start = max(0, spans[0][0] - LEAD)
+        end = min(len(sentence), start + width)
         start = max(0, end - width)
-    body = _render(text, spans, start, end)
-    return mark_safe(("…" if start > 0 else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
+    body = _render(sentence, spans, start, end)
+    before = start_at > 0 or start > 0
+    after = start_at + len(sentence) < len(text) or end < len(sentence)
+    return mark_safe(("…" if before else "") + body + ("…" if after else ""))  # noqa: S308 - escaped in _render
 
 
 def make_snippet(document, tokens, width: int = WIDTH) -> SafeString:
-    """Body match first, then summary; else the start of the summary/body, escaped."""
-    for text in (document.body, document.summary):
-        found = snippet(text, tokens, width)
-        if found:
-            return found
+    """The summary when it holds a match (it is what the author chose to say), else the best
+    sentence of the body, else the start of the summary or body, escaped."""
+    summary = " ".join((document.summary or "").split())
+    if summary and find_matches(summary, tokens):
+        cut = summary[:width]
+        return mark_safe(_render(cut, find_matches(cut, tokens), 0, len(cut)) + ("…" if len(summary) > width else ""))  # noqa: S308 - escaped in _render
+    found = snippet(document.body, tokens, width)
+    if found:
+        return found
     text = " ".join((document.summary or document.body or "").split())
     return mark_safe(escape(text[:width]) + ("…" if len(text) > width else ""))  # noqa: S308

@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
-from . import outbox
+from . import analysis, outbox
 from .documents import Context, _specific_pages, build_document, indexable_pages, iter_documents
 from .engines import get_engine
 from .models import SearchDocument, SearchDocumentDirection
@@ -109,8 +109,18 @@ def rebuild(progress=None, batch=1000, workers=None) -> int:
                 yield from _bulk_save(pending)
 
         done = engine.rebuild(saved_documents(), progress=progress, workers=workers)
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE sitesearch_indexstate SET analysis = %s WHERE id = 1", [analysis.fingerprint()])
         results_changed()
         return done
+
+
+def index_is_current() -> bool:
+    """Whether the index was built with the current analysis (dictionary, thesaurus, code)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT analysis FROM sitesearch_indexstate WHERE id = 1")
+        row = cursor.fetchone()
+    return bool(row) and row[0] == analysis.fingerprint()
 
 
 def results_changed():

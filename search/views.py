@@ -36,6 +36,7 @@ class _Window:
 
 def _url(q, filters, **changes):
     params = {"q": q, **{k: str(v) for k, v in filters.items()}}
+    params.pop("exact", None)
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)
@@ -89,16 +90,16 @@ def search_page(request):
     context = {"search_query": request.GET.get("q", "")[: service.MAX_QUERY_LENGTH]}
     status = 200
     try:
-        q, filters, page, page_size = service.clean_params(request.GET, strict=False)
+        q, filters, page, page_size, exact = service.clean_params(request.GET, strict=False)
     except service.InvalidParameter as error:
         context["error"] = str(error)
         return TemplateResponse(request, "search/search.html", context, status=400)
     context["search_query"] = q
     if q.strip() or filters:
-        response = service.search(q, filters, page, page_size)
+        response = service.search(q, filters, page, page_size, exact=exact)
         if not response.results and response.total and page > 1:  # past the last page: show the last one
             last = max(1, -(-response.total // page_size))
-            response = service.search(q, filters, last, page_size)
+            response = service.search(q, filters, last, page_size, exact=exact)
         paginator = Paginator(_Window(response.total, response.page, page_size, response.results), page_size)
         page_obj = paginator.get_page(response.page)
         context.update(
@@ -108,13 +109,23 @@ def search_page(request):
             facets=_facet_groups(response),
             clear_all_url=_url(q, {}),
             query_params=_url(q, filters)[1:],
-            suggestion_links=[(s, _url(s.query, filters)) for s in response.suggestions],
+            exact_url=_url(q, filters, exact=1) if response.corrections else None,
+            suggestion_url=_url(response.suggestion, filters) if response.suggestion else None,
+            partial_from=_partial_from(response),
             without_filters_url=_url(q, {}) if filters and not response.total else None,
         )
     template_response = TemplateResponse(request, "search/search.html", context, status=status)
     if context.get("response") is not None and not _cacheable(context["response"]):
         template_response.ops_no_cache = True  # see ops.middleware.PageCacheMiddleware
     return template_response
+
+
+def _partial_from(response):
+    """The position (in the page's results) of the first result lacking a word, or None."""
+    for n, result in enumerate(response.results):
+        if not result.matched_all:
+            return n
+    return None
 
 
 def _cacheable(response):
@@ -130,8 +141,8 @@ def _cacheable(response):
 @require_GET
 def search_api(request):
     try:
-        q, filters, page, page_size = service.clean_params(request.GET, strict=True)
+        q, filters, page, page_size, exact = service.clean_params(request.GET, strict=True)
     except service.InvalidParameter as error:
         return JsonResponse({"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False})
-    response = service.search(q, filters, page, page_size)
+    response = service.search(q, filters, page, page_size, exact=exact)
     return JsonResponse(response.as_json(), json_dumps_params={"ensure_ascii": False})

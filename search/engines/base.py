@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..analysis import ParsedQuery
 from ..models import SearchDocument
+from ..query import Query
 
 #: Facet name → SearchDocument column. ``direction`` is the list field.
 FACETS = ("type", "category", "direction", "province", "school_type", "year", "promotion")
@@ -25,7 +25,7 @@ FACETS = ("type", "category", "direction", "province", "school_type", "year", "p
 
 @dataclass
 class SearchRequest:
-    query: ParsedQuery
+    query: Query  # search.query.Query
     filters: dict = field(default_factory=dict)  # facet name → one value
     page: int = 1
     page_size: int = 10
@@ -40,6 +40,14 @@ class EngineResult:
     total: int
     ids: list[int]  # SearchDocument ids, best first
     facets: dict[str, dict[str, int]]  # facet name → value → count (other filters applied)
+    full: dict[int, bool] = field(default_factory=dict)  # id → matched every concept
+    matched: dict[int, set[str]] = field(default_factory=dict)  # id → alternatives found in it
+    notice: str = ""
+
+
+def no_results() -> EngineResult:
+    """What any engine answers for a query whose words are found nowhere."""
+    return EngineResult(total=0, ids=[], facets={name: {} for name in FACETS})
 
 
 class SearchEngine:

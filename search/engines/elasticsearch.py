@@ -10,17 +10,20 @@ analysis are the project's own, exactly as for the embedded engines. Facets are
 not); ``hash`` is a digest of the row's content, compared by
 ``check_search_index``.
 
-**Query**: one ``multi_match`` over ``title^3, summary^2, body`` per query term
-(its alternatives are synonyms, any of them will do), all terms required – a
-``bool`` of ``must`` clauses is ``operator: and`` across fields, as on the
-embedded engines (a single ``multi_match`` with ``operator: and`` would demand
-all words in one field). Phrase/proximity bonus: ``match_phrase`` ``should``
-clauses (slop as the embedded ``NEAR``). No ``copy_to``. Facets: one ``filter``
-aggregation per facet holding every *other* filter, with a ``terms``
-aggregation inside; the filters themselves are a ``post_filter``, so hits and
-each facet's counts honour the other filters (what ``FacetedSearch`` does).
-Highlighting is not asked of the cluster: the service makes snippets from the
-original text, as for every engine.
+**Query** (the rules of ``search/relevance.py``, as constant scores): each concept of the
+query is a ``dis_max`` of its alternatives, each a ``constant_score`` worth the concept's
+information times the alternative's weight, named so that ``matched_queries`` says which
+alternatives a hit holds; a full match adds a constant far above any coverage. A ``filter``
+requires an informative concept (or, for a query of generic words, all of them) and
+``min_score`` the coverage threshold, so hits, total and aggregations are exactly the
+results. Hits are sorted by that score then date; the first ``relevance.POOL`` come back
+with their rank features (``features``, stored, not indexed) and are ranked by
+``relevance.rank`` like the embedded engines' (document frequencies for the query come
+from one ``filters`` aggregation, ``doc_freqs``). No ``copy_to``. Facets: one ``filter``
+aggregation per facet holding every *other* filter, with a ``terms`` aggregation inside;
+the filters themselves are a ``post_filter``, so hits and each facet's counts honour the
+other filters (what ``FacetedSearch`` does). Highlighting is not asked of the cluster: the
+service makes snippets from the original text, as for every engine.
 
 **Indices**: ``<prefix>-documents-<timestamp>`` behind the alias
 ``<prefix>-documents``. ``rebuild()`` fills a new index, then moves the alias in
@@ -41,16 +44,19 @@ import json
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Long, Q, Search, Text, analyzer
 
-from ..analysis import index_text
+from .. import relevance
+from ..analysis import index_text, rank_features
 from ..es import Config, get_client, get_config
 from ..models import SearchDocument
-from .base import FACETS, EngineResult, SearchEngine, SearchRequest
+from ..query import MATCHED
+from .base import FACETS, EngineResult, SearchEngine, SearchRequest, no_results
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +65,11 @@ FALLBACK_NOTICE = _("检索服务暂时繁忙，以下为基础检索结果。")
 
 #: Bump when ``SearchDoc`` changes; recorded in the index's ``_meta``. A new mapping
 #: goes live with ``rebuild_search_index --elasticsearch-only`` (new index, alias swap).
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 SEGMENTED = analyzer("bzr_segmented", tokenizer="whitespace", filter=["lowercase"])
 
-FIELDS = ("title^3", "summary^2", "body")
-TEXT_FIELDS = ("title", "summary", "body")
-PHRASE_BOOST = 2.0
+TEXT_FIELDS = ("title", "summary", "context", "body")
 #: facet name → index field
 FACET_FIELDS = {name: ("direction" if name == "direction" else name) for name in FACETS}
 MAX_RESULT_WINDOW = 10_000
@@ -78,7 +82,9 @@ class SearchDoc(Document):
     type = Keyword()
     title = Text(analyzer=SEGMENTED)
     summary = Text(analyzer=SEGMENTED)
+    context = Text(analyzer=SEGMENTED)
     body = Text(analyzer=SEGMENTED)
+    features = Keyword(index=False, doc_values=False)
     category = Keyword()
     province = Keyword()
     school_type = Keyword()
@@ -107,6 +113,7 @@ def document_hash(doc: SearchDocument) -> str:
         doc.type,
         doc.title,
         doc.summary,
+        doc.context,
         doc.body,
         doc.url,
         doc.category,
@@ -123,12 +130,15 @@ def document_hash(doc: SearchDocument) -> str:
 
 
 def to_source(doc: SearchDocument) -> dict:
+    title, summary, context, body = (index_text(t) for t in (doc.title, doc.summary, doc.context, doc.body))
     return {
         "page_id": doc.page_id,
         "type": doc.type,
-        "title": index_text(doc.title),
-        "summary": index_text(doc.summary),
-        "body": index_text(doc.body),
+        "title": title,
+        "summary": summary,
+        "context": context,
+        "body": body,
+        "features": rank_features(title.split(), summary.split(), context.split(), Counter(body.split())),
         "category": doc.category or None,
         "province": doc.province or None,
         "school_type": doc.school_type or None,
@@ -141,31 +151,57 @@ def to_source(doc: SearchDocument) -> dict:
     }
 
 
-def term_query(term) -> Q:
-    """One required query word: any of its alternatives – single tokens (the word, its
-    synonyms) in any field, or a phrase alternative (``协同 育人``: adjacent, in order)."""
-    words = [alt for alt in term.alternatives if " " not in alt]
-    phrases = [alt for alt in term.alternatives if " " in alt]
-    clauses = []
-    if words:
-        clauses.append(Q("multi_match", query=" ".join(words), fields=list(FIELDS), operator="or", tie_breaker=0.3))
-    for phrase in phrases:
-        for spec in FIELDS:
-            field, _, boost = spec.partition("^")
-            clauses.append(Q("match_phrase", **{field: {"query": phrase, "boost": float(boost or 1)}}))
-    return clauses[0] if len(clauses) == 1 else Q("bool", should=clauses, minimum_should_match=1)
+def alternative_query(text: str) -> Q:
+    """Documents holding an alternative in any field: a token, or a phrase (adjacent, in order)."""
+    if " " in text:
+        return Q("bool", should=[Q("match_phrase", **{f: text}) for f in TEXT_FIELDS], minimum_should_match=1)
+    return Q("multi_match", query=text, fields=list(TEXT_FIELDS))
 
 
-def text_query(query) -> Q:
-    if not query:
-        return Q("match_all")
-    must = [term_query(term) for term in query.terms]
-    should = [
-        Q("match_phrase", **{field: {"query": " ".join(phrase), "slop": 2 * len(phrase), "boost": PHRASE_BOOST}})
-        for phrase in query.phrases
-        for field in TEXT_FIELDS
-    ]
-    return Q("bool", must=must, should=should)
+def concept_matched(concept) -> Q:
+    return Q(
+        "bool",
+        should=[alternative_query(a.text) for a in concept.alternatives if a.weight >= MATCHED - relevance.EPSILON],
+        minimum_should_match=1,
+    )
+
+
+class Scoring:
+    """The query as constant scores: ``score = full * big + Σ concept weight × best alternative``."""
+
+    def __init__(self, query):
+        self.query = query
+        self.names: dict[str, str] = {}
+        concepts = []
+        for ci, concept in enumerate(query.present):
+            clauses = []
+            for ai, alt in enumerate(concept.alternatives):
+                name = f"a{ci}_{ai}"
+                self.names[name] = alt.text
+                clauses.append(
+                    Q(
+                        "constant_score",
+                        filter=alternative_query(alt.text),
+                        boost=concept.weight * alt.weight,
+                        _name=name,
+                    )
+                )
+            concepts.append(Q("dis_max", queries=clauses))
+        informative = query.informative
+        required = informative or query.present
+        self.total = query.total_weight
+        self.big = 10 * (self.total + 1)
+        full = Q("bool", filter=[concept_matched(c) for c in required])
+        if informative:
+            condition = Q("bool", should=[concept_matched(c) for c in informative], minimum_should_match=1)
+            self.min_score = relevance.COVERAGE * self.total - relevance.EPSILON
+        else:
+            condition = full
+            self.min_score = None
+        self.q = Q("bool", should=[*concepts, Q("constant_score", filter=full, boost=self.big)], filter=[condition])
+
+    def full(self, score: float) -> bool:
+        return score >= self.big - relevance.EPSILON
 
 
 def filter_clauses(filters: dict, exclude: str | None = None) -> list[Q]:
@@ -358,8 +394,42 @@ class ElasticsearchEngine(SearchEngine):
             search_after = hits[-1]["sort"]
 
     # Search ----------------------------------------------------------------
-    def build_search(self, request: SearchRequest) -> Search:
-        s = Search(using=self.client, index=self.alias).query(text_query(request.query))
+    def doc_freqs(self, items) -> tuple[int, dict, None]:
+        """(number of documents, item → documents holding it, None): one ``filters``
+        aggregation. An item is an alternative or a tuple of alternatives (any of them)."""
+        items = list(items)
+        if time.monotonic() < self._down_until:
+            return self.fallback().doc_freqs(items)
+        filters = {
+            f"i{n}": (
+                alternative_query(item)
+                if isinstance(item, str)
+                else Q("bool", should=[alternative_query(t) for t in item], minimum_should_match=1)
+            ).to_dict()
+            for n, item in enumerate(items)
+        }
+        try:
+            response = self.client.search(
+                index=self.alias,
+                size=0,
+                track_total_hits=True,
+                aggs={"freqs": {"filters": {"filters": filters}}} if filters else None,
+            )
+        except ERRORS as error:
+            self._failed(error)
+            return self.fallback().doc_freqs(items)
+        buckets = response["aggregations"]["freqs"]["buckets"] if filters else {}
+        freqs = {item: int(buckets[f"i{n}"]["doc_count"]) for n, item in enumerate(items)}
+        return int(response["hits"]["total"]["value"]), freqs, None
+
+    def build_search(self, request: SearchRequest, scoring: Scoring | None, start: int, stop: int) -> Search:
+        s = Search(using=self.client, index=self.alias)
+        if scoring is None:
+            s = s.query(Q("match_all"))
+        else:
+            s = s.query(scoring.q)
+            if scoring.min_score is not None:
+                s = s.extra(min_score=scoring.min_score)
         s = s.extra(track_total_hits=True)
         clauses = filter_clauses(request.filters)
         if clauses:
@@ -370,13 +440,32 @@ class ElasticsearchEngine(SearchEngine):
                 "values", "terms", field=FACET_FIELDS[name], size=FACET_SIZE
             )
         s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
-        start = min(request.offset, MAX_RESULT_WINDOW)
-        stop = min(request.offset + request.page_size, MAX_RESULT_WINDOW)
-        return s.source(False)[start:stop]
+        start, stop = min(start, MAX_RESULT_WINDOW), min(stop, MAX_RESULT_WINDOW)
+        return s.source(["features", "date"] if scoring is not None else False)[start:stop]
 
     def search_cluster(self, request: SearchRequest) -> EngineResult:
-        response = self.build_search(request).execute()
-        page_ids = [int(hit.meta.id) for hit in response]
+        query = request.query
+        if query.concepts and not query:
+            return no_results()
+        scoring = Scoring(query) if query.concepts else None
+        end = request.offset + request.page_size
+        ranked_pool = scoring is not None and request.offset < relevance.POOL
+        start, stop = (0, max(relevance.POOL, end)) if ranked_pool else (request.offset, end)
+        response = self.build_search(request, scoring, start, stop).execute()
+        hits = list(response)
+        full, matched, features, dates = {}, {}, {}, {}
+        for hit in hits:
+            page = int(hit.meta.id)
+            if scoring is not None:
+                full[page] = scoring.full(hit.meta.score or 0.0)
+                matched[page] = {scoring.names[n] for n in getattr(hit.meta, "matched_queries", None) or ()}
+                features[page] = getattr(hit, "features", "") or ""
+            dates[page] = hit.meta.sort[1] if len(hit.meta.sort) > 1 and hit.meta.sort[1] is not None else 0
+        page_ids = [int(hit.meta.id) for hit in hits]
+        if ranked_pool:
+            pool = page_ids[: relevance.POOL]
+            page_ids = relevance.rank(query, pool, matched, features, full, dates) + page_ids[relevance.POOL :]
+            page_ids = page_ids[request.offset : end]
         by_page = dict(SearchDocument.objects.filter(page_id__in=page_ids).values_list("page_id", "pk"))
         facets = {name: {} for name in FACETS}
         aggregations = response.aggregations.to_dict()
@@ -384,23 +473,29 @@ class ElasticsearchEngine(SearchEngine):
             for bucket in aggregations[name]["values"]["buckets"]:
                 if bucket["key"] not in (None, ""):
                     facets[name][str(bucket["key"])] = int(bucket["doc_count"])
+        ids = [by_page[p] for p in page_ids if p in by_page]
         return EngineResult(
             total=int(response.hits.total.value),
-            ids=[by_page[p] for p in page_ids if p in by_page],
+            ids=ids,
             facets=facets,
+            full={by_page[p]: full.get(p, True) for p in page_ids if p in by_page},
+            matched={by_page[p]: matched.get(p, set()) for p in page_ids if p in by_page},
         )
+
+    def _failed(self, error):
+        if isinstance(error, NotFoundError):
+            logger.error("Elasticsearch alias %s is missing: run rebuild_search_index", self.alias)
+        else:
+            logger.warning("Elasticsearch search failed, using the database engine: %s", error)
+        with self._lock:
+            self._down_until = time.monotonic() + self.config.fallback_seconds
 
     def search(self, request: SearchRequest) -> EngineResult:
         if time.monotonic() >= self._down_until:
             try:
                 return self.search_cluster(request)
             except ERRORS as error:
-                if isinstance(error, NotFoundError):
-                    logger.error("Elasticsearch alias %s is missing: run rebuild_search_index", self.alias)
-                else:
-                    logger.warning("Elasticsearch search failed, using the database engine: %s", error)
-                with self._lock:
-                    self._down_until = time.monotonic() + self.config.fallback_seconds
+                self._failed(error)
         result = self.fallback().search(request)
         result.notice = str(FALLBACK_NOTICE)
         return result

@@ -1,16 +1,19 @@
 """What the embedded engines share: indexing with parallel analysis, and the search plan.
 
-``search()`` (below) answers a query in three steps, each bounded whatever the match count:
+``search()`` (below) answers a query in bounded steps, whatever the match count:
 
-1. the ids of every matching document, in one statement that also reads the index
-   generation (SQLite: ``group_concat(rowid)`` from FTS5; PostgreSQL: ``string_agg`` over
-   the GIN index), with no scoring;
-2. total and facet counts from the in-memory facet index (``search/facetindex.py``);
-3. the requested page from ranked tiers: the title/summary tier, then the rest, each
-   scoring at most ``POOL`` documents; past those pools, newest first.
+1. the ids of the documents holding each alternative of the query's concepts, one
+   statement for all of them (SQLite: ``group_concat(rowid)`` per FTS5 expression;
+   PostgreSQL: postings bitmaps or ``string_agg`` over the GIN index), kept per process
+   for the index generation they were read at (an alternative such as 班主任 that is in
+   every document is read once, not per query);
+2. which documents are results (``relevance.evaluate``: coverage and full matches, numpy
+   over those ids), then total and facet counts from the in-memory facet index
+   (``search/facetindex.py``);
+3. the requested page: the first ``relevance.POOL`` results by (full match, coverage, date)
+   ranked on their rank features (``relevance.rank``), the rest in that order.
 
-Filters reach the full-text statements as tags (SQLite) or columns (PostgreSQL). Every
-value is a bound parameter; the only text put into the SQL is built from constants.
+Every value is a bound parameter; the only text put into the SQL is built from constants.
 """
 
 from __future__ import annotations
@@ -19,42 +22,47 @@ import collections
 import gc
 import multiprocessing
 import os
+import threading
 
 import numpy as np
 from django.db import connection, transaction
 
+from .. import relevance
 from ..facetindex import FacetIndex, read_generation
-from ..models import SearchDocument, SearchDocumentDirection
-from .base import FACETS, EngineResult, SearchEngine, SearchRequest
+from ..models import SearchDocument
+from .base import FACETS, EngineResult, SearchEngine, SearchRequest, no_results
 
-DOC = SearchDocument._meta.db_table
-DIR = SearchDocumentDirection._meta.db_table
-
-#: Facet name → the short prefix of its tag (a filter token in the full-text index).
-TAG_PREFIXES = {
-    "type": "_t_",
-    "category": "_c_",
-    "direction": "_d_",
-    "province": "_p_",
-    "school_type": "_s_",
-    "year": "_y_",
-    "promotion": "_pr_",
-}
-
-
-def tag(name, value) -> str:
-    """The index token of a facet value (``_p_guizhou``); the analyser never emits ``_``."""
-    return f"{TAG_PREFIXES[name]}{str(value).lower()}"
-
-
-def document_tags(doc) -> str:
-    values = [(name, getattr(doc, name, "")) for name in TAG_PREFIXES if name != "direction"]
-    values += [("direction", code) for code in doc.directions or []]
-    return " ".join(tag(name, value) for name, value in values if value not in (None, ""))
+FEATURES = "sitesearch_features"
 
 
 def _fields(doc):
-    return (doc.pk, doc.title or "", doc.summary or "", doc.body or "", document_tags(doc))
+    return (doc.pk, doc.title or "", doc.summary or "", doc.context or "", doc.body or "")
+
+
+class _IdCache:
+    """Alternative → sorted document ids, for one index generation (least recently used
+    entries dropped past ``limit`` ids in all)."""
+
+    def __init__(self, generation, limit):
+        self.generation, self.limit = generation, limit
+        self.ids: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
+        self.size = 0
+
+    def get(self, text):
+        found = self.ids.get(text)
+        if found is not None:
+            self.ids.move_to_end(text)
+        return found
+
+    def add(self, found: dict):
+        for text, ids in found.items():
+            if text in self.ids:
+                continue
+            self.ids[text] = ids
+            self.size += len(ids)
+        while self.size > self.limit and len(self.ids) > len(found):
+            _text, dropped = self.ids.popitem(last=False)
+            self.size -= len(dropped)
 
 
 class SqlEngine(SearchEngine):
@@ -68,6 +76,11 @@ class SqlEngine(SearchEngine):
         raise NotImplementedError
 
     def write_rows(self, rows) -> None:
+        raise NotImplementedError
+
+    def fetch_ids(self, alternatives) -> tuple[int, dict[str, np.ndarray]]:
+        """(index generation, alternative → sorted ids of the documents holding it), in one
+        statement. An alternative is a token or a phrase (tokens separated by spaces)."""
         raise NotImplementedError
 
     def delete_ids(self, document_ids) -> None:
@@ -134,57 +147,100 @@ class SqlEngine(SearchEngine):
         return len(rows)
 
     # Search --------------------------------------------------------------------
-    #: Documents scored per tier: the newest ``POOL`` matches of the title/summary tier
-    #: and, when a page reaches past that tier, of the rest. Scoring (bm25, ts_rank) is
-    #: the expensive part of a full-text query, and a common word matches nearly every
-    #: document; a bounded pool keeps a query's cost independent of how many match.
-    POOL = 500
+    #: Ids kept per process and database for the current generation (8 bytes each).
+    cached_ids = 4_000_000
+    _caches: dict = {}
+    _cache_lock = threading.Lock()
 
-    def match_ids(self, request: SearchRequest) -> tuple[int, np.ndarray]:
-        """(index generation, sorted ids of the documents matching the query, no filters)."""
-        raise NotImplementedError
+    def ids_for(self, alternatives, generation=None) -> tuple[int, dict[str, np.ndarray]]:
+        """(generation, alternative → sorted ids) for ``alternatives``, read at one generation.
+        ``generation``: one this request has just read (the ids cached at it are used as they are)."""
+        alternatives = list(dict.fromkeys(alternatives))
+        key = (connection.alias, connection.settings_dict.get("NAME"))
+        for _attempt in range(3):
+            cache = self._caches.get(key)
+            missing = [a for a in alternatives if cache is None or cache.get(a) is None]
+            if not missing and generation is not None and cache.generation == generation:
+                return generation, {a: cache.get(a) for a in alternatives}
+            if missing:
+                generation, found = self.fetch_ids(missing)
+            else:
+                generation, found = read_generation(), {}
+            with self._cache_lock:
+                if cache is None or cache.generation != generation:
+                    cache = self._caches[key] = _IdCache(generation, self.cached_ids)
+                    if len(missing) < len(alternatives):
+                        continue  # some came from the previous generation: read them all again
+                cache.add(found)
+                result = {a: found[a] if a in found else cache.get(a) for a in alternatives}
+            if all(v is not None for v in result.values()):
+                return generation, result
+        generation, found = self.fetch_ids(alternatives)
+        return generation, found
 
-    def rank_head(self, request: SearchRequest, limit: int, candidates: np.ndarray) -> list[tuple[int, float]]:
-        """(id, score) of up to ``limit`` recent documents with every query word in the title
-        or summary (filters applied), scored on those fields. ``candidates``: the ids
-        that match the query and filters."""
-        raise NotImplementedError
+    @classmethod
+    def forget_cached_ids(cls):
+        cls._caches.clear()
 
-    def rank_body(self, request: SearchRequest, limit: int, exclude, candidates: np.ndarray) -> list[tuple[int, float]]:
-        """(id, score) of up to ``limit`` recent matching documents not in ``exclude``
-        (filters applied), scored on every field."""
-        raise NotImplementedError
+    def doc_freqs(self, items) -> tuple[int, dict, int]:
+        """(number of documents, item → number of documents holding it, index generation);
+        an item is an alternative or a tuple of alternatives (the documents holding any of them)."""
+        items = list(items)
+        texts = {t for item in items for t in ((item,) if isinstance(item, str) else item)}
+        generation, ids = self.ids_for(sorted(texts))
+        freqs = {}
+        for item in items:
+            if isinstance(item, str):
+                freqs[item] = len(ids[item])
+            else:
+                parts = [ids[t] for t in item if len(ids[t])]
+                freqs[item] = len(np.unique(np.concatenate(parts))) if len(parts) > 1 else sum(map(len, parts))
+        return len(FacetIndex.get(generation).ids), freqs, generation
+
+    def read_features(self, ids) -> dict[int, str]:
+        ids = [int(i) for i in ids]
+        if not ids:
+            return {}
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT document_id, features FROM {FEATURES} WHERE document_id IN ({marks})", ids)  # noqa: S608 - constant table name and placeholders
+            return dict(cursor.fetchall())
 
     def search(self, request: SearchRequest) -> EngineResult:
-        """Facets from the in-memory facet index over the whole match set; order from
-        bounded ranked tiers.
-
-        Order: (1) documents with every query word in the title or summary, by their
-        title/summary score (phrase bonus included); (2) the other matches, by their score
-        over every field; each tier scores at most ``POOL`` recent documents (SQLite: the
-        newest ``POOL`` of each tier; PostgreSQL: of the newest ``POOL`` matches); (3) beyond
-        those (deep pages of a very common word), the remaining matches newest first. The
-        order depends only on the query and filters, so pages never overlap or skip.
-        """
-        if request.query:
-            generation, ids = self.match_ids(request)
-        else:
-            generation, ids = read_generation(), None
+        """Results and facets over every match; the first ``relevance.POOL`` ranked."""
+        query = request.query
+        need_end = request.offset + request.page_size
+        if query.concepts and not query:
+            return no_results()
+        if not query.concepts:
+            index = FacetIndex.get(read_generation())
+            total, facets, candidates = index.count(index.all_ids(), request.filters, FACETS)
+            page = index.newest_first(candidates)[request.offset : need_end]
+            return EngineResult(total=total, ids=[int(i) for i in page], facets=facets)
+        generation, ids = self.ids_for(query.alternatives(), generation=query.generation)
         index = FacetIndex.get(generation)
-        ids = index.all_ids() if ids is None else index.known(ids)
-        total, facets, candidates = index.count(ids, request.filters, FACETS)
-        need = min(request.offset + request.page_size, total)
-        ordered: list[int] = []
-        if request.query and need:
-            dates = index.dates
-            tier = self.rank_head(request, self.POOL, candidates)
-            ordered = [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
-            if len(ordered) < need:
-                tier = self.rank_body(request, self.POOL, set(ordered), candidates)
-                ordered += [i for i, _s in sorted(tier, key=lambda r: (-r[1], -dates[r[0]], -r[0]))]
-        if len(ordered) < need:
-            rest = candidates
-            if ordered:
-                rest = rest[~np.isin(rest, np.array(ordered, dtype=np.int64))]
-            ordered += index.newest_first(rest)[: need - len(ordered)].tolist()
-        return EngineResult(total=total, ids=[int(i) for i in ordered[request.offset : need]], facets=facets)
+        evaluation = relevance.evaluate(query, ids, index.size)
+        known = index.all_ids()
+        qualified = known[evaluation.qualifies[known]]
+        total, facets, candidates = index.count(qualified, request.filters, FACETS)
+        order = relevance.pool_order(candidates, evaluation, index.dates)
+        pool = order[: relevance.POOL]
+        matched: dict[int, set[str]] = {}
+        if request.offset < len(pool):
+            matched = relevance.matched_alternatives(query, pool, ids)
+            ranked = relevance.rank(
+                query, [int(i) for i in pool], matched, self.read_features(pool), evaluation.full, index.dates
+            )
+            ordered = ranked + [int(i) for i in order[relevance.POOL : need_end]]
+        else:
+            ordered = [int(i) for i in order[:need_end]]
+        page = ordered[request.offset : need_end]
+        if not matched:
+            matched = relevance.matched_alternatives(query, np.array(page, dtype=np.int64), ids)
+        return EngineResult(
+            total=total,
+            ids=page,
+            facets=facets,
+            full={i: bool(evaluation.full[i]) for i in page},
+            matched={i: matched.get(i, set()) for i in page},
+        )

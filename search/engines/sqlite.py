@@ -1,65 +1,30 @@
 """SQLite FTS5 engine.
 
-Two FTS5 tables (migration 0004) hold the *segmented* text (tokens separated by spaces;
-the ``ascii`` tokenizer then only splits on those spaces), rowid = the SearchDocument
-id: ``sitesearch_fts`` (title, summary, body, tags) and ``sitesearch_fts_head`` (title,
-summary, tags), whose short doclists rank the title/summary tier cheaply. ``tags`` holds
-one token per facet value (``_p_guizhou``), so filters join the FTS5 expression and
-``ORDER BY rowid DESC LIMIT n`` stops after ``n`` matching, filtered documents. A trigger
-removes both rows when the document is deleted.
-
-Ranking (``SqlEngine.search``): ``bm25`` with column weights title 10 > summary 4 > body 1
-(tags 0); documents where the query words occur close together (``NEAR`` within a few
-tokens, a compound's sub-words sit right after it) get a 1.5× bonus.
+``sitesearch_fts`` (migration 0010) holds the *segmented* text of each document (tokens
+separated by spaces; the ``ascii`` tokenizer then only splits on those spaces) in four
+columns, title, summary, context and body; rowid = the SearchDocument id. Each
+alternative of a query is one FTS5 expression (a token, or a phrase of adjacent tokens),
+and one statement reads the ids of all of them with ``group_concat(rowid)``.
+``sitesearch_features`` holds each document's rank features. A trigger removes both rows
+when the document is deleted.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db import connection
 
-from ..analysis import index_text
+from ..analysis import index_text, rank_features
 from ..facetindex import generation_sql, parse_ids
-from .sql import SqlEngine, tag
+from .sql import FEATURES, SqlEngine
 
 FTS = "sitesearch_fts"
-HEAD = "sitesearch_fts_head"
-WEIGHTS = (10.0, 4.0, 1.0, 0.0)
-HEAD_WEIGHTS = (10.0, 4.0, 0.0)
-PHRASE_BONUS = 1.5
 
 
-def quote(token: str) -> str:
-    """An FTS5 string literal (tokens are already alphanumeric; quotes doubled anyway).
-
-    A value with spaces ("协同 育人") is an FTS5 phrase: adjacent tokens, in order.
-    """
-    return '"' + token.replace('"', '""') + '"'
-
-
-def match_expression(query) -> str:
-    groups = []
-    for term in query.terms:
-        alternatives = " OR ".join(quote(t) for t in term.alternatives)
-        groups.append(f"({alternatives})" if len(term.alternatives) > 1 else alternatives)
-    return " AND ".join(groups)
-
-
-def near_expression(query) -> str | None:
-    parts = []
-    for phrase in query.phrases:
-        # Sub-words are emitted after their compound: allow a little slack per word.
-        parts.append(f"NEAR({' '.join(quote(t) for t in phrase)}, {2 * len(phrase)})")
-    return " OR ".join(parts) or None
-
-
-def filter_expression(filters) -> str:
-    return " AND ".join(
-        f"tags : {quote(tag(name, value))}" for name, value in filters.items() if value not in (None, "")
-    )
-
-
-def _and(*parts) -> str:
-    return " AND ".join(f"({p})" for p in parts if p)
+def quote(text: str) -> str:
+    """An FTS5 string literal: a token, or a phrase when it has spaces ("协同 育人")."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 class SQLiteEngine(SqlEngine):
@@ -68,18 +33,26 @@ class SQLiteEngine(SqlEngine):
     @staticmethod
     def analyse_rows(items):
         rows = []
-        for pk, title, summary, body, tags in items:
-            title, summary = index_text(title), index_text(summary)
-            rows.append((pk, title, summary, index_text(body), tags))
+        for pk, title, summary, context, body in items:
+            title, summary, context, body = (
+                index_text(title),
+                index_text(summary),
+                index_text(context),
+                index_text(body),
+            )
+            features = rank_features(title.split(), summary.split(), context.split(), Counter(body.split()))
+            rows.append((pk, title, summary, context, body, features))
         return rows
 
     def write_rows(self, rows):
         with connection.cursor() as cursor:
-            insert = f"INSERT INTO {FTS} (rowid, title, summary, body, tags) VALUES (%s, %s, %s, %s, %s)"  # noqa: S608 - table names and placeholders only
-            cursor.executemany(insert, rows)
             cursor.executemany(
-                f"INSERT INTO {HEAD} (rowid, title, summary, tags) VALUES (%s, %s, %s, %s)",  # noqa: S608 - table names and placeholders only
-                [(pk, title, summary, tags) for pk, title, summary, _body, tags in rows],
+                f"INSERT INTO {FTS} (rowid, title, summary, context, body) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608 - table names and placeholders only
+                [row[:5] for row in rows],
+            )
+            cursor.executemany(
+                f"INSERT INTO {FEATURES} (document_id, features) VALUES (%s, %s)",  # noqa: S608 - table names and placeholders only
+                [(row[0], row[5]) for row in rows],
             )
 
     def delete_ids(self, document_ids):
@@ -88,19 +61,18 @@ class SQLiteEngine(SqlEngine):
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ", ".join(["%s"] * len(chunk))
-                for table in (FTS, HEAD):
-                    cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608 - table names and placeholders only
+                cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({marks})", chunk)  # noqa: S608 - table names and placeholders only
+                cursor.execute(f"DELETE FROM {FEATURES} WHERE document_id IN ({marks})", chunk)  # noqa: S608 - table names and placeholders only
 
     def clear(self):
         with connection.cursor() as cursor:
-            for table in (FTS, HEAD):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - table names and placeholders only
+            for table in (FTS, FEATURES):
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - table names only
 
     def optimize(self):
         """Merge the FTS5 segments (after a rebuild: fewer segments, faster queries)."""
         with connection.cursor() as cursor:
-            for table in (FTS, HEAD):
-                cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608 - table names only
+            cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")  # noqa: S608 - table names only
 
     def rebuild(self, documents, progress=None, batch=500, workers=None):
         with connection.cursor() as cursor:
@@ -129,55 +101,10 @@ class SQLiteEngine(SqlEngine):
             connection._sitesearch_tuned = connection.connection  # once per raw connection
         return connection.cursor()
 
-    def match_ids(self, request):
+    def fetch_ids(self, alternatives):
+        alternatives = list(alternatives)
+        select = ", ".join([f"(SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s)"] * len(alternatives))  # noqa: S608 - table names and placeholders only
         with self._cursor() as cursor:
-            cursor.execute(
-                f"SELECT {generation_sql()}, (SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s)",  # noqa: S608 - table names and placeholders only
-                [match_expression(request.query)],
-            )
-            generation, ids = cursor.fetchone()
-        return int(generation or 0), parse_ids(ids)
-
-    def _ranked(self, table, weights, expression, near, limit, exclude=()):
-        weights = ", ".join(str(w) for w in weights)
-        with self._cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, -bm25({table}, {weights}) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 - table names and placeholders only
-                " ORDER BY rowid DESC LIMIT %s",
-                [expression, limit + len(exclude)],
-            )
-            scored = [(i, s) for i, s in cursor.fetchall() if i not in exclude][:limit]
-            if near and scored:
-                # The phrase bonus, over the same newest rows only (rowid range).
-                cursor.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND rowid >= %s",  # noqa: S608 - table names and placeholders only
-                    [near, min(i for i, _s in scored)],
-                )
-                phrased = {row[0] for row in cursor.fetchall()}
-                scored = [(i, s * PHRASE_BONUS if i in phrased else s) for i, s in scored]
-        return scored
-
-    def rank_head(self, request, limit, candidates):
-        filters = filter_expression(request.filters)
-        query = request.query
-        near = near_expression(query)
-        return self._ranked(
-            HEAD,
-            HEAD_WEIGHTS,
-            _and(match_expression(query), filters),
-            _and(near, filters) if near else None,
-            limit,
-        )
-
-    def rank_body(self, request, limit, exclude, candidates):
-        filters = filter_expression(request.filters)
-        query = request.query
-        near = near_expression(query)
-        return self._ranked(
-            FTS,
-            WEIGHTS,
-            _and(match_expression(query), filters),
-            _and(near, filters) if near else None,
-            limit,
-            exclude,
-        )
+            cursor.execute(f"SELECT {generation_sql()}, {select}", [quote(a) for a in alternatives])  # noqa: S608 - constant SQL and placeholders
+            generation, *found = cursor.fetchone()
+        return int(generation or 0), {a: parse_ids(ids) for a, ids in zip(alternatives, found, strict=True)}

@@ -19,8 +19,8 @@ would repeat a number that some process already saw with other data. Each search
 process keeps the facet columns in memory (``search/facetindex.py``) and reloads them
 when the generation it reads with the match differs.
 
-The text of the full-text tables is derived data: the migration empties them and
-re-indexes the existing documents (``manage.py rebuild_search_index`` does the same).
+The text of the full-text tables is derived data: after ``migrate`` the search app rebuilds
+the index when it was built with other code (``search/apps.py``).
 """
 
 from django.db import migrations
@@ -91,19 +91,6 @@ POSTGRES_DOWN = [
 ]
 
 
-def reindex(apps, schema_editor):
-    """Re-index the existing documents into the new tables (derived data)."""
-    vendor = schema_editor.connection.vendor
-    if vendor not in ("sqlite", "postgresql"):
-        return
-    from search.engines import engine_for_vendor
-
-    SearchDocument = apps.get_model("sitesearch", "SearchDocument")
-    if not SearchDocument.objects.exists():
-        return
-    engine_for_vendor(vendor).rebuild(SearchDocument.objects.order_by("pk").iterator(chunk_size=1000), workers=1)
-
-
 class Migration(migrations.Migration):
     dependencies = [("sitesearch", "0003_index_outbox")]
 
@@ -112,5 +99,4 @@ class Migration(migrations.Migration):
             run({"sqlite": SQLITE_UP, "postgresql": POSTGRES_UP}),
             run({"sqlite": SQLITE_DOWN, "postgresql": POSTGRES_DOWN}),
         ),
-        migrations.RunPython(reindex, migrations.RunPython.noop),
     ]

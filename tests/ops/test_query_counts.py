@@ -35,7 +35,7 @@ EXPECTED = {
     "chapter": 11,
     "resource_library": 14,
     "resource": 12,
-    "search": 4,  # match ids (+ generation), title/summary tier, body tier, the documents
+    "search": 4,  # the index generation (each word's ids are kept for it), rank features, the documents, the site
 }
 
 

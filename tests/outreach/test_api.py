@@ -81,6 +81,7 @@ def test_openapi_describes_search_and_v2(client, site_tree):
         "promotion",
         "page",
         "page_size",
+        "exact",
     }
     studio_schema = spec["components"]["schemas"]["StudioPage"]["properties"]
     assert documented("studios.StudioPage") <= set(studio_schema)

@@ -1,6 +1,7 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
-from search.analysis import analyse, index_text, normalize, parse_query, query_words
+from search.analysis import analyse, index_text, normalize, query_words
+from search.query import _chunks, _relations
 
 
 def test_full_width_and_case_are_normalised():
@@ -11,9 +12,9 @@ def test_full_width_and_case_are_normalised():
 def test_domain_dictionary_keeps_terms_whole_and_emits_their_parts():
     positions = analyse("坚持立德树人，推进家校协同育人")
     words = [p[0] for p in positions]
-    assert "立德树人" in words and "家校协同" in words
-    family = next(p for p in positions if p[0] == "家校协同")
-    assert {"家校", "协同"} <= set(family)
+    assert "立德树人" in words and "家校协同育人" in words
+    family = next(p for p in positions if p[0] == "家校协同育人")
+    assert {"家校协同", "协同育人", "家校", "协同", "育人"} <= set(family)
 
 
 def test_query_word_is_always_an_index_token():
@@ -29,20 +30,28 @@ def test_query_word_is_always_an_index_token():
 
 def test_punctuation_and_stop_characters_are_dropped():
     assert query_words("“心理”、的！") == ["心理"]
-    assert not parse_query('"* ( ) OR NEAR( 的 了').terms or all(t.token.isalnum() for t in parse_query('"* OR').terms)
+    chunks, _dropped = _chunks('"* ( ) OR NEAR( 的 了')
+    assert all(word.isalnum() for chunk in chunks for word in chunk)
 
 
-def test_synonyms_expand_at_query_time():
-    term = parse_query("网瘾").terms[0]
-    assert {"网瘾", "网络成瘾", "沉迷手机游戏"} <= set(term.alternatives)
-    assert "父母" in parse_query("家长").terms[0].alternatives
-    assert "家长" in parse_query("父母").terms[0].alternatives
+def test_thesaurus_relations_are_symmetric_single_tokens():
+    equivalents, _narrower, _broader = _relations()
+    assert {"网络成瘾", "沉迷手机游戏"} <= set(equivalents["网瘾"])
+    assert "父母" in equivalents["家长"] and "家长" in equivalents["父母"]
 
 
-def test_space_separated_words_each_required():
-    parsed = parse_query("家校  心理")
-    assert [t.token for t in parsed.terms] == ["家校", "心理"]
-    assert [w for w, _ in parsed.words] == ["家校", "心理"]
+def test_question_words_are_dropped_and_chunks_kept():
+    chunks, dropped = _chunks("我是一名中职班主任，怎么处理学生沉迷手机的问题？")
+    words = [w for chunk in chunks for w in chunk]
+    assert "怎么" in dropped and "我" in dropped and "一名" in dropped
+    assert {"中职", "沉迷手机"} <= set(words) and "怎么" not in words
+    assert _chunks("家校  心理")[0] == [["家校"], ["心理"]]
+    assert _chunks("jia xiao gou tong")[0] == [["jia", "xiao", "gou", "tong"]]
+
+
+def test_unknown_word_emits_its_two_character_pieces():
+    tokens = set(index_text("王敏名班主任工作室").split())
+    assert {"王敏", "班主任"} <= tokens
 
 
 def _reference_normalize(text):
@@ -72,7 +81,7 @@ def test_dictionary_word_across_a_segment_boundary_is_indexed_whole():
     # so the query 协同育人 is one token, not a phrase over two common words.
     tokens = index_text("推进家校协同育人").split()
     assert "协同育人" in tokens and "家校协同" in tokens
-    assert [t.alternatives for t in parse_query("协同育人").terms] == [("协同育人",)]
+    assert query_words("协同育人") == ["协同育人"]
     groups = analyse("推进家校协同育人")
     assert set(index_text("推进家校协同育人").split()) == {t for g in groups for t in g}
 

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, transaction
 
 from home.choices import Province
-from search import service
+from search import relevance, service
 from search.engines import engine_for_vendor
 from search.facetindex import FacetIndex, read_generation
 from search.models import SearchDocument
@@ -77,7 +77,7 @@ def many(db):
 
 @pytest.mark.parametrize("pool", [2, 4, 500])
 def test_tiers_and_remainder_page_through_every_match_once(engine, many, monkeypatch, pool):
-    monkeypatch.setattr(type(engine), "POOL", pool)
+    monkeypatch.setattr(relevance, "POOL", pool)
     everything = search(engine, "班主任")
     assert everything.total == 12
     ids = [r.document.page_id for r in everything.results]
@@ -94,7 +94,7 @@ def test_tiers_and_remainder_page_through_every_match_once(engine, many, monkeyp
 
 
 def test_filters_reach_the_ranked_tiers(engine, many, monkeypatch):
-    monkeypatch.setattr(type(engine), "POOL", 2)
+    monkeypatch.setattr(relevance, "POOL", 2)
     other = make_studio("远方班主任工作室", province=Province.GUIZHOU)
     make_case(other, "班主任在贵州", paragraphs=["山区学校的班主任工作。"])
     found = search(engine, "班主任", province="guizhou")

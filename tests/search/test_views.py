@@ -6,7 +6,21 @@ import pytest
 
 from .builders import corpus
 
-RESULT_KEYS = {"title", "url", "type", "snippet", "studio", "province", "category", "directions", "year", "promotion"}
+RESULT_KEYS = {
+    "title",
+    "url",
+    "type",
+    "snippet",
+    "studio",
+    "province",
+    "category",
+    "directions",
+    "year",
+    "promotion",
+    "matched_all",
+    "missing",
+    "chapters",
+}
 FACET_KEYS = {"type", "category", "direction", "province", "school_type", "year", "promotion"}
 
 
@@ -19,7 +33,18 @@ def test_api_shape(client, pages):
     response = client.get("/api/search/", {"q": "心理", "page_size": 2})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"query", "total", "page", "page_size", "results", "facets"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "results",
+        "facets",
+        "searched",
+        "corrections",
+        "suggestion",
+        "absent",
+    }
     assert data["query"] == "心理" and data["page"] == 1 and data["page_size"] == 2
     assert data["total"] >= 3 and len(data["results"]) == 2
     assert all(set(r) == RESULT_KEYS for r in data["results"])
@@ -77,7 +102,7 @@ def test_api_hostile_queries_never_fail(client, pages, q):
 
 
 def text_of(response):
-    return re.sub(r"</?mark>", "", response.content.decode())
+    return re.sub(r"</?(mark|s)>", "", response.content.decode())
 
 
 def test_search_page(client, pages):
@@ -97,10 +122,19 @@ def test_search_page_filters_and_pagination(client, pages):
     assert "启航生涯班主任工作室" in html and "阳光心理班主任工作室" not in html
 
 
+def test_search_page_says_what_was_searched(client, pages):
+    html = text_of(client.get("/search/", {"q": "家访 潜水艇"}))
+    assert "未找到包含“潜水艇”的内容" in html
+    assert "家校协同育人的三次家访" in html and "缺少：潜水艇" in html
+    html = text_of(client.get("/search/", {"q": "心里健康"}))
+    assert "以下是“<strong>心理健康</strong>”的搜索结果" in html and "exact=1" in html
+    assert "学生心理健康教育案例" in html
+
+
 def test_search_page_no_results_offers_a_way_on(client, pages):
-    html = client.get("/search/", {"q": "家访 基站"}).content.decode()
-    assert "没有找到" in html
-    assert "试试去掉一个词" in html and "去掉“基站”" in html
+    html = client.get("/search/", {"q": "量子力学 股票"}).content.decode()
+    assert "没有找到与“量子力学 股票”相关的内容" in html
+    assert 'href="/cases/"' in html
 
 
 def test_search_page_bad_input(client, pages):

@@ -23,9 +23,8 @@ HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.json"
 PLAN = HERE / "corpus" / "plan.json"
 
-CLASSES = ["exact", "multiword", "compound", "context", "synonym",
-           "typo", "pinyin", "question", "mixed", "offtopic"]
-MIN_PER_CLASS = {c: 8 for c in CLASSES}
+CLASSES = ["exact", "multiword", "compound", "context", "synonym", "typo", "pinyin", "question", "mixed", "offtopic"]
+MIN_PER_CLASS = dict.fromkeys(CLASSES, 8)
 MIN_PER_CLASS["offtopic"] = 12
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -121,13 +120,14 @@ def main():
         hi = [sum(1 for g in q.get("judgments", {}).values() if g == 2) for q in qs]
         if cls != "offtopic":
             judged.extend(rel)
-        mean = (lambda xs: sum(xs) / len(xs) if xs else 0.0)
-        print("%-10s %7d %9.2f %9.2f %7d" % (cls, len(qs), mean(rel), mean(hi),
-                                             sum(1 for r in rel if r >= 5)))
+        mean = lambda xs: sum(xs) / len(xs) if xs else 0.0
+        print("%-10s %7d %9.2f %9.2f %7d" % (cls, len(qs), mean(rel), mean(hi), sum(1 for r in rel if r >= 5)))
     big = sum(1 for r in judged if r >= 5)
     small = sum(1 for r in judged if r <= 2)
-    print("total %d queries; of %d with judgments, %d have 5+ relevant cases (%.0f%%), "
-          "%d have only 1-2" % (total, len(judged), big, 100.0 * big / max(len(judged), 1), small))
+    print(
+        "total %d queries; of %d with judgments, %d have 5+ relevant cases (%.0f%%), "
+        "%d have only 1-2" % (total, len(judged), big, 100.0 * big / max(len(judged), 1), small)
+    )
     covered = {cid for q in queries for cid in q.get("judgments", {})}
     print("cases judged relevant to at least one query: %d of %d" % (len(covered), len(case_ids)))
 

@@ -1,0 +1,164 @@
+"""Which documents answer a ``Query`` and in what order: the same rules on every engine.
+
+**Which** (ranked relaxation, as Lucene's ``minimum_should_match`` over IDF-weighted
+clauses): a concept's match in a document ``m`` is the weight of its best alternative
+found there (``search/query.py``). A document's *coverage* is the information-weighted
+mean of its matches over the query's concepts. It is a result when
+
+* it matches every informative concept (``m`` ≥ ``MATCHED``) – a *full* match –, or
+* its coverage is at least ``COVERAGE`` **and** it matches at least one informative
+  concept (a word found nowhere weighs nothing; a generic word such as 学生 or 校园 never
+  suffices: an off-topic query sharing only such words with the site finds nothing).
+
+A query of generic words only needs all of them; a query whose other words are found
+nowhere has no results.
+
+**Order**: full matches first, then partial ones; within each, by a rank score read from
+the documents' rank features (``analysis.rank_features``: title, summary and keywords,
+context, frequent body words): each concept scores its best alternative's weight times how
+prominently the document uses it (title > summary > context > body, more occurrences more),
+weighted by the concept's information. Ties: newest first. Only the first ``POOL`` results
+by (full, coverage, date) are ranked this way – deeper pages of a very common word follow
+that order – so the cost of a query does not grow with the number of matches.
+
+The embedded engines compute matches from each alternative's document ids
+(``evaluate``); Elasticsearch computes the same numbers as constant scores
+(``search/engines/elasticsearch.py``). Both rank their pool with ``rank``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .query import MATCHED, Query
+
+COVERAGE = 0.5
+POOL = 500
+#: Tolerance of the threshold comparisons (Elasticsearch sums scores in single precision).
+EPSILON = 1e-4
+#: What matching every word adds to a document's rank score (scores are at most 1).
+FULL_BONUS = 0.15
+
+#: How much a field's use of a word says the document is about it (combined as
+#: independent evidence: 1 - Π(1 - p)).
+TITLE = 0.75
+HEAD = 0.55
+CONTEXT = 0.45
+BODY = 0.35  # at most, approached as the word recurs
+BODY_SATURATION = 1.5
+
+
+@dataclass
+class Evaluation:
+    """Per document id (arrays indexed by id): coverage, full match, result."""
+
+    coverage: np.ndarray
+    full: np.ndarray
+    qualifies: np.ndarray
+
+
+def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
+    """Coverage and qualification of every document, from each alternative's sorted ids."""
+    coverage = np.zeros(size, dtype=np.float64)
+    concepts = query.present
+    informative = [c for c in concepts if not c.generic]
+    required = informative or concepts
+    # A word found nowhere cannot be matched: then no document matches every word.
+    full = np.full(size, not query.absent_informative, dtype=bool)
+    hit = np.zeros(size, dtype=bool)
+    for concept in concepts:
+        m = np.zeros(size, dtype=np.float64)
+        for alt in sorted(concept.alternatives, key=lambda a: a.weight):  # the best one last wins
+            found = ids.get(alt.text)
+            if found is not None and len(found):
+                m[found[found < size]] = alt.weight
+        coverage += concept.weight * m
+        if concept in required:
+            matched = m >= MATCHED - EPSILON
+            full &= matched
+            hit |= matched
+    total = query.total_weight
+    if total:
+        coverage /= total
+    if not query:
+        qualifies = np.zeros(size, dtype=bool)
+    else:
+        qualifies = full.copy()
+        if informative:
+            qualifies |= (coverage >= COVERAGE - EPSILON) & hit
+    return Evaluation(coverage=coverage, full=full, qualifies=qualifies)
+
+
+def pool_order(ids: np.ndarray, evaluation: Evaluation, dates: np.ndarray) -> np.ndarray:
+    """``ids`` by (full match, coverage, date, id), best first: the order of the pool and
+    of everything past it."""
+    coverage = np.round(evaluation.coverage[ids], 6)
+    order = np.lexsort((-ids, -dates[ids], -coverage, ~evaluation.full[ids]))
+    return ids[order]
+
+
+class Features:
+    """One document's rank features, parsed."""
+
+    __slots__ = ("title", "head", "context", "counts")
+
+    def __init__(self, text: str):
+        parts = (text or "").split("\t")
+        parts += [""] * (4 - len(parts))
+        self.title = set(parts[0].split())
+        self.head = set(parts[1].split())
+        self.context = set(parts[2].split())
+        self.counts = {}
+        for item in parts[3].split():
+            token, _, n = item.rpartition(":")
+            if n.isdigit():
+                self.counts[token] = int(n)
+
+    def prominence(self, text: str) -> float:
+        """How prominently the document uses ``text`` (a token, or a phrase: its tokens)."""
+        tokens = text.split()
+        miss = 1.0
+        if all(t in self.title for t in tokens):
+            miss *= 1 - TITLE
+        if all(t in self.head for t in tokens):
+            miss *= 1 - HEAD
+        if all(t in self.context for t in tokens):
+            miss *= 1 - CONTEXT
+        n = min((self.counts.get(t, 1) for t in tokens), default=1)
+        miss *= 1 - BODY * n / (n + BODY_SATURATION)
+        return 1 - miss
+
+
+def rank(query: Query, pool: list[int], matched: dict[int, set[str]], features: dict[int, str], full, dates):
+    """``pool`` (document ids) in result order. ``matched``: id → the alternatives found in
+    it; ``features``: id → its rank features; ``full``: id → full match; ``dates``: id → date."""
+    total = query.total_weight or 1.0
+    scored = []
+    for doc in pool:
+        found = matched.get(doc, set())
+        parsed = Features(features.get(doc, ""))
+        score = 0.0
+        for concept in query.present:
+            best = 0.0
+            for alt in concept.alternatives:
+                if alt.text in found:
+                    best = max(best, alt.weight * parsed.prominence(alt.text))
+            score += concept.weight * best
+        score = score / total + (FULL_BONUS if full[doc] else 0.0)
+        scored.append((-round(score, 6), -dates[doc], -doc, doc))
+    scored.sort()
+    return [item[-1] for item in scored]
+
+
+def matched_alternatives(query: Query, pool: np.ndarray, ids: dict[str, np.ndarray]) -> dict[int, set[str]]:
+    """id → the alternatives (of the query's present concepts) each pool document holds."""
+    found: dict[int, set[str]] = {int(d): set() for d in pool}
+    for text in query.alternatives():
+        holders = ids.get(text)
+        if holders is None or not len(holders):
+            continue
+        for doc in pool[np.isin(pool, holders, assume_unique=True)]:
+            found[int(doc)].add(text)
+    return found
