@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
@@ -47,11 +46,6 @@ RELEVANCE = ROOT / "tests" / "search" / "relevance"
 PG_BASE = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 PG_NAME = "bzr_relevance_bench"
 NDCG_TARGET, RECALL_TARGET = 0.90, 0.95
-CLASSES = ["exact", "multiword", "compound", "context", "synonym", "typo", "pinyin", "question", "mixed", "offtopic"]
-
-
-def queries():
-    return json.loads((RELEVANCE / "queries.json").read_text(encoding="utf-8"))
 
 
 # Worker: one engine, in a subprocess of the project under test -----------------------------
@@ -112,50 +106,9 @@ def run_engine(engine: str, project: Path, es_url: str | None) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-# Metrics -------------------------------------------------------------------------------------
-def ndcg(ids, judgments, k=10):
-    dcg = sum((2 ** judgments.get(i, 0) - 1) / math.log2(n + 2) for n, i in enumerate(ids[:k]))
-    ideal = sorted(judgments.values(), reverse=True)[:k]
-    best = sum((2**g - 1) / math.log2(n + 2) for n, g in enumerate(ideal))
-    return dcg / best if best else 0.0
-
-
-def recall(ids, judgments, k=10):
-    relevant = {i for i, g in judgments.items() if g > 0}
-    return len(relevant & set(ids[:k])) / min(k, len(relevant))
-
-
-def reciprocal_rank(ids, judgments):
-    return next((1 / (n + 1) for n, i in enumerate(ids) if judgments.get(i, 0) > 0), 0.0)
-
-
-def score(answers) -> dict:
-    """class → metric → mean, plus "all"."""
-    rows = defaultdict(lambda: defaultdict(list))
-    for query in queries():
-        answer = answers[query["id"]]
-        ids, judged = answer["ids"], query["judgments"]
-        for group in (query["class"], "all"):
-            rows[group]["zero"].append(answer["total"] == 0)
-            if judged:
-                rows[group]["ndcg"].append(ndcg(ids, judged))
-                rows[group]["recall"].append(recall(ids, judged))
-                rows[group]["mrr"].append(reciprocal_rank(ids, judged))
-            else:
-                rows[group]["offtopic_empty"].append(answer["total"] == 0)
-    return {
-        group: {name: (sum(values) / len(values) if values else None) for name, values in metrics.items()}
-        for group, metrics in rows.items()
-    }
-
-
-def overlap(a, b) -> float:
-    shared = []
-    for query in queries():
-        x, y = set(a[query["id"]]["ids"]), set(b[query["id"]]["ids"])
-        if x or y:
-            shared.append(len(x & y) / max(len(x), len(y)))
-    return sum(shared) / len(shared) if shared else 1.0
+# Metrics: tests/search/relevance/metrics.py ---------------------------------------------------
+sys.path.insert(0, str(RELEVANCE.parent.parent.parent))
+from tests.search.relevance.metrics import CLASSES, ndcg, overlap, queries, score  # noqa: E402
 
 
 def fmt(value, percent=False):

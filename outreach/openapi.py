@@ -147,6 +147,12 @@ def openapi_document(base_url=""):
                 },
                 "suggestion": {"type": "string", "nullable": True, "description": "您是不是要找：更常见的写法"},
                 "absent": {"type": "array", "items": {"type": "string"}, "description": "在任何内容中都没有出现的词"},
+                "without_absent": {
+                    "type": "object",
+                    "nullable": True,
+                    "description": "没有结果时：去掉未出现的词后的检索词及其结果数",
+                    "properties": {"query": {"type": "string"}, "total": {"type": "integer"}},
+                },
                 "facets": {
                     "type": "object",
                     "properties": {

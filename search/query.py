@@ -54,6 +54,8 @@ GENERIC_SHARE = 0.5
 #: ("班干部 培养 选拔": the reader asks about 班干部; 选拔 is rarer but says less).
 DOMAIN_BOOST = 1.5
 MAX_CONCEPTS = 12
+#: A query of this many words is read as a question typed as a sentence.
+QUESTION_WORDS = 5
 #: Longest run of Chinese words (in characters) checked against the dictionary for a typo.
 MAX_WINDOW = 8
 
@@ -85,11 +87,15 @@ class Concept:
     def latin(self) -> bool:
         return self.word.isascii()
 
+    #: Set for the concepts of a question typed as a sentence (see ``Query.question``).
+    in_question: bool = False
+
     @property
     def ignored(self) -> bool:
-        """A Latin word found nowhere (AI, ICU, vlog): an acronym or name that Chinese texts
-        often write otherwise, so it says little about what a reader wants."""
-        return not self.present and self.latin
+        """A word found nowhere that says little about what a reader wants: a Latin word (AI,
+        ICU, vlog: an acronym or name that Chinese texts often write otherwise), or any word
+        of a question typed as a sentence (its phrasing: 还不上, 坏话)."""
+        return not self.present and (self.latin or self.in_question)
 
     @property
     def weight(self) -> float:
@@ -130,6 +136,11 @@ class Query:
         if not self.present:
             return False
         return bool(self.informative) or not self.absent_informative
+
+    @property
+    def question(self) -> bool:
+        """A question typed as a sentence: question words were dropped, or it has many words."""
+        return bool(self.dropped) or len(self.concepts) >= QUESTION_WORDS
 
     @property
     def present(self) -> list[Concept]:
@@ -236,11 +247,27 @@ class _Vocabulary:
     def from_pinyin(self, latin: str) -> list[str]:
         return list(self.by_pinyin.get(latin, ()))
 
-    def near(self, text: str) -> list[str]:
+    def near(self, text: str, whole: bool) -> list[str]:
+        """Domain words one character away. Inside a sentence only when the character sounds
+        alike (same initial or final: 建康 → 健康, not 学生借 → 学生处), as input-method slips
+        do; a whole typed word may also differ by a look-alike character (防弱水 → 防溺水)."""
         found = []
         for i in range(len(text)):
-            found.extend(w for w in self.by_mask.get(text[:i] + "*" + text[i + 1 :], ()) if w != text)
+            for word in self.by_mask.get(text[:i] + "*" + text[i + 1 :], ()):
+                if word != text and (whole or self._sounds_alike(text[i], word[i])):
+                    found.append(word)
         return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _sounds_alike(a: str, b: str) -> bool:
+        from pypinyin import Style, pinyin
+
+        (ia,), (ib,) = (
+            pinyin(a, style=Style.INITIALS, strict=False)[0],
+            pinyin(b, style=Style.INITIALS, strict=False)[0],
+        )
+        (fa,), (fb,) = pinyin(a, style=Style.FINALS, strict=False)[0], pinyin(b, style=Style.FINALS, strict=False)[0]
+        return (bool(ia) and ia == ib) or (bool(fa) and fa == fb)
 
 
 def _jieba_words():
@@ -382,6 +409,8 @@ def understand(text: str, engine, *, correct: bool = True) -> Query:
     if correct:
         chunks, query.corrections, query.suggestion = _correct(chunks, engine)
     query.concepts = _concepts(chunks)
+    for concept in query.concepts:
+        concept.in_question = query.question
     _weigh(query, engine)
     return query
 
@@ -415,7 +444,8 @@ def _correct(chunks, engine):
         if found := vocab.from_pinyin(run):
             plans.append((n, start, end, run, "pinyin", found))
     for n, start, end, window in doubtful:
-        if found := vocab.homophones(window) or vocab.near(window):
+        whole = start == 0 and end == len(chunks[n])
+        if found := vocab.homophones(window) or vocab.near(window, whole):
             plans.append((n, start, end, window, "typo", found))
     if not plans:
         return chunks, [], ""

@@ -35,7 +35,9 @@ import numpy as np
 from .query import MATCHED, Query
 
 COVERAGE = 0.5
-POOL = 500
+#: A question typed as a sentence carries its phrasing too: a third of it is enough.
+QUESTION_COVERAGE = 1 / 3
+POOL = 200
 #: Tolerance of the threshold comparisons (Elasticsearch sums scores in single precision).
 EPSILON = 1e-4
 #: What matching every word adds to a document's rank score (scores are at most 1).
@@ -87,8 +89,13 @@ def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
     else:
         qualifies = full.copy()
         if informative:
-            qualifies |= (coverage >= COVERAGE - EPSILON) & hit
+            qualifies |= (coverage >= threshold(query) - EPSILON) & hit
     return Evaluation(coverage=coverage, full=full, qualifies=qualifies)
+
+
+def threshold(query: Query) -> float:
+    """The share of the query's information a partial match must cover."""
+    return QUESTION_COVERAGE if query.question else COVERAGE
 
 
 def pool_order(ids: np.ndarray, evaluation: Evaluation, dates: np.ndarray) -> np.ndarray:
@@ -100,25 +107,40 @@ def pool_order(ids: np.ndarray, evaluation: Evaluation, dates: np.ndarray) -> np
 
 
 class Features:
-    """One document's rank features, parsed."""
+    """One document's rank features (``analysis.rank_features``), looked up in place: a pool
+    of a few hundred documents is ranked on a handful of words each, so substring tests on the
+    stored text beat building sets of every token."""
 
-    __slots__ = ("title", "head", "context", "counts")
+    __slots__ = ("title", "head", "context", "salient")
 
     def __init__(self, text: str):
         parts = (text or "").split("\t")
         parts += [""] * (4 - len(parts))
-        self.title = set(parts[0].split())
-        self.head = set(parts[1].split())
-        self.context = set(parts[2].split())
-        self.counts = {}
-        for item in parts[3].split():
-            token, _, n = item.rpartition(":")
-            if n.isdigit():
-                self.counts[token] = int(n)
+        self.title, self.head, self.context, self.salient = (f" {part} " for part in parts[:4])
+
+    def count(self, token: str) -> int:
+        """The body's occurrences of ``token`` when it is frequent there, else 1."""
+        at = self.salient.find(f" {token}:")
+        if at < 0:
+            return 1
+        start = at + len(token) + 2
+        end = self.salient.find(" ", start)
+        return int(self.salient[start:end])
 
     def prominence(self, text: str) -> float:
         """How prominently the document uses ``text`` (a token, or a phrase: its tokens)."""
-        tokens = text.split()
+        if " " not in text:  # a token: the common case, spelled out
+            padded = f" {text} "
+            miss = 1.0
+            if padded in self.title:
+                miss *= 1 - TITLE
+            if padded in self.head:
+                miss *= 1 - HEAD
+            if padded in self.context:
+                miss *= 1 - CONTEXT
+            n = self.count(text)
+            return 1 - miss * (1 - BODY * n / (n + BODY_SATURATION))
+        tokens = [f" {t} " for t in text.split()]
         miss = 1.0
         if all(t in self.title for t in tokens):
             miss *= 1 - TITLE
@@ -126,7 +148,7 @@ class Features:
             miss *= 1 - HEAD
         if all(t in self.context for t in tokens):
             miss *= 1 - CONTEXT
-        n = min((self.counts.get(t, 1) for t in tokens), default=1)
+        n = min(self.count(t.strip()) for t in tokens)
         miss *= 1 - BODY * n / (n + BODY_SATURATION)
         return 1 - miss
 

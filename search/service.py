@@ -183,8 +183,9 @@ class SearchResponse:
     suggestion: str = ""
     #: Words found in no document (ignored by the search).
     absent: list[str] = field(default_factory=list)
-    #: How many results match every word (they come first).
-    matched_all: int | None = None
+    #: (the query without its words found nowhere, its number of results), offered when
+    #: nothing answers the query itself.
+    without_absent: tuple[str, int] | None = None
 
     def as_json(self):
         extra = {
@@ -192,6 +193,9 @@ class SearchResponse:
             "corrections": [{"original": a, "corrected": b} for a, b in self.corrections],
             "suggestion": self.suggestion or None,
             "absent": self.absent,
+            "without_absent": (
+                {"query": self.without_absent[0], "total": self.without_absent[1]} if self.without_absent else None
+            ),
         }
         return (
             {
@@ -253,7 +257,15 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, ex
             )
         )
     searched = query.searched
+    without = None
+    if not result.total and query.absent and len(query.present) < len(query.concepts):
+        # Nothing answers every word and the words found nowhere weigh too much: offer the rest.
+        rest = " ".join(c.word for c in query.present)
+        found = engine.search(SearchRequest(query=understand(rest, engine), filters=filters, page=1, page_size=1))
+        if found.total:
+            without = (rest, found.total)
     return SearchResponse(
+        without_absent=without,
         query=q,
         total=result.total,
         page=page,

@@ -62,12 +62,13 @@ def on_moved(sender, instance, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         sync.enqueue([instance.pk], deleted=True)
-        parent = instance.get_parent() if instance.depth > 1 else None
-        if parent is not None and instance.specific_class is not None:
-            from .documents import FOLDED_INTO_PARENT
+        from .documents import FOLDED_INTO_PARENT
 
-            if instance.specific_class._meta.label_lower in FOLDED_INTO_PARENT:
-                sync.enqueue([parent.pk])
+        if instance.specific_class is not None and instance.specific_class._meta.label_lower in FOLDED_INTO_PARENT:
+            # A chapter: its handbook's document held it (unless the handbook goes too).
+            parent = Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True).first()
+            if parent is not None:
+                sync.enqueue([parent])
 
 
 def on_document_deleted(sender, instance, **kwargs):

@@ -8,6 +8,7 @@ Chinese words. Everything but the ``<mark>`` tags is HTML-escaped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -32,6 +33,11 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def _pattern(tokens):
+    return _compiled(frozenset(tokens))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(tokens: frozenset):
     parts = []
     # A single Chinese character is not a word a reader looks for: never marked.
     tokens = [t for t in set(tokens) if t and not (len(t) == 1 and not t.isascii())]

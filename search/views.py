@@ -111,6 +111,7 @@ def search_page(request):
             query_params=_url(q, filters)[1:],
             exact_url=_url(q, filters, exact=1) if response.corrections else None,
             suggestion_url=_url(response.suggestion, filters) if response.suggestion else None,
+            without_absent_url=_url(response.without_absent[0], filters) if response.without_absent else None,
             partial_from=_partial_from(response),
             without_filters_url=_url(q, {}) if filters and not response.total else None,
         )

@@ -1,6 +1,6 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
-from search.analysis import analyse, index_text, normalize, query_words
+from search.analysis import analyse, index_text, load_thesaurus, normalize, query_words
 from search.query import _chunks, _relations
 
 
@@ -34,10 +34,19 @@ def test_punctuation_and_stop_characters_are_dropped():
     assert all(word.isalnum() for chunk in chunks for word in chunk)
 
 
-def test_thesaurus_relations_are_symmetric_single_tokens():
-    equivalents, _narrower, _broader = _relations()
+def test_thesaurus_relations():
+    equivalents, narrower, broader = _relations()
     assert {"网络成瘾", "沉迷手机游戏"} <= set(equivalents["网瘾"])
-    assert "父母" in equivalents["家长"] and "家长" in equivalents["父母"]
+    assert "贫困生" in equivalents["家庭经济困难学生"] and "家庭经济困难学生" in equivalents["贫困生"]
+    assert "家长" in broader["父母"] and "父母" in narrower["家长"]
+
+
+def test_every_thesaurus_word_is_one_token_on_both_sides():
+    # Added to the dictionary, each word is cut whole in a query and emitted whole in text.
+    for group in load_thesaurus():
+        for word in (*group.words, *group.broader):
+            assert query_words(word) == [word], word
+            assert word in index_text(f"我们{word}的做法").split(), word
 
 
 def test_question_words_are_dropped_and_chunks_kept():

@@ -44,6 +44,7 @@ def test_api_shape(client, pages):
         "corrections",
         "suggestion",
         "absent",
+        "without_absent",
     }
     assert data["query"] == "心理" and data["page"] == 1 and data["page_size"] == 2
     assert data["total"] >= 3 and len(data["results"]) == 2
@@ -123,9 +124,11 @@ def test_search_page_filters_and_pagination(client, pages):
 
 
 def test_search_page_says_what_was_searched(client, pages):
+    html = text_of(client.get("/search/", {"q": "ICU 家访"}))
+    assert "未找到包含“icu”的内容" in html
+    assert "家校协同育人的三次家访" in html and "缺少：icu" in html
     html = text_of(client.get("/search/", {"q": "家访 潜水艇"}))
-    assert "未找到包含“潜水艇”的内容" in html
-    assert "家校协同育人的三次家访" in html and "缺少：潜水艇" in html
+    assert "试试只搜索：" in html and "q=%E5%AE%B6%E8%AE%BF" in html
     html = text_of(client.get("/search/", {"q": "心里健康"}))
     assert "以下是“<strong>心理健康</strong>”的搜索结果" in html and "exact=1" in html
     assert "学生心理健康教育案例" in html
