@@ -13,6 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from search import service
 from search.models import SearchDocument
 
+from home.choices import Province
+
 from .builders import corpus, make_case
 
 
@@ -115,6 +117,49 @@ class EngineContract:
         found = titles(self.search(engine, "贵州", type="case"))
         assert "学生心理健康教育案例" in found
         assert "家校协同育人的三次家访" in titles(self.search(engine, "阳光心理", type="case"))
+
+    def test_a_studio_renamed_or_moved_to_another_province_is_found_by_its_new_context(self, engine, pages):
+        studio = pages["bj"]
+        studio.title = "星河班主任工作室"
+        studio.province = Province.SICHUAN
+        studio.save_revision().publish()
+        found = titles(self.search(engine, "星河", type="case"))
+        assert "帮助沉迷手机游戏的学生重建作息" in found
+        assert "帮助沉迷手机游戏的学生重建作息" in titles(self.search(engine, "四川", type="case"))
+        assert "帮助沉迷手机游戏的学生重建作息" not in titles(self.search(engine, "北京", type="case"))
+
+    def test_one_result_per_handbook_with_its_matching_chapters(self, engine, pages):
+        from home.choices import HandbookTopic
+        from tests.resources.factories import make_handbook, paragraph
+
+        handbook = make_handbook(
+            pages["gz"],
+            "新任班主任手册",
+            topics=(HandbookTopic.EVALUATION,),  # not 班级管理: a broader term of 晚自习
+            chapters=[
+                ("接班第一周", [paragraph("<p>第一周先记住每个学生的名字，再谈班规。</p>")]),
+                ("晚自习管理", [paragraph("<p>晚自习的纪律靠班干部轮值。</p>")]),
+                ("家访安排", [paragraph("<p>家访前先和家长约好时间。</p>")]),
+            ],
+        )
+        response = self.search(engine, "班规 晚自习")
+        handbooks = [r for r in response.results if r.type == "handbook"]
+        assert [r.title for r in handbooks] == ["新任班主任手册"]
+        assert [c["title"] for c in handbooks[0].chapters] == ["接班第一周", "晚自习管理"]
+        assert handbooks[0].chapters[1]["url"].startswith(handbook.url)
+        # A chapter unpublished: its words leave the handbook's document.
+        handbook.get_children().get(title="晚自习管理").specific.unpublish()
+        response = self.search(engine, "晚自习", type="handbook")
+        assert response.total == 0
+
+    def test_no_facet_for_the_absence_of_a_promotion(self, engine, pages):
+        response = self.search(engine, "班主任")
+        assert "none" not in dict(response.facets["promotion"])
+        assert dict(response.facets["promotion"]) == {"province": 1, "ministry": 1}
+
+    def test_stop_words_and_broader_terms_are_not_highlighted(self, engine, pages):
+        result = next(r for r in self.search(engine, "的 家访").results if r.title == "家校协同育人的三次家访")
+        assert "<mark>的</mark>" not in str(result.title_html) and "<mark>家访</mark>" in str(result.title_html)
 
     # Visibility ---------------------------------------------------------------
     def test_drafts_never_returned(self, engine, pages):
