@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
+from promotions.permissions import can_promote
+from promotions.records import IMPORTED_NOTE, level_label, promote
 from studios.importer import cell_text, parse_int, problem
 
 from .rules import (
@@ -56,7 +58,6 @@ FIELD_COLUMNS = {
     "category": "案例类别",
     "directions": "建设方向",
     "year": "年度",
-    "promotion_level": "推介级别",
     "summary": "摘要",
     "body": "正文文件",
 }
@@ -82,6 +83,7 @@ class CaseRow:
     direction_codes: list
     conversion: object
     character_count: int
+    promotion_level: str = PromotionLevel.NONE
     existing_id: int | None = None
 
     @property
@@ -283,10 +285,9 @@ def parse_row(row_number, cells, folder, studios):
         "authors": "、".join(authors),
         "category": category,
         "year": year,
-        "promotion_level": promotion,
         "summary": summary,
     }
-    return CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count), []
+    return CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count, promotion), []
 
 
 def body_block():
@@ -305,7 +306,23 @@ def studio_lookup():
     return lookup
 
 
-def validate(rows, folder):
+def promotion_problem(row, user):
+    """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
+    from studios.models import StudioPage
+
+    if row.promotion_level == PromotionLevel.NONE:
+        return None
+    if user is None:
+        return _("导入推介级别须指明执行导入的站点管理员账号（import_cases --by 用户名）；留空则不推介")
+    if not can_promote(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level):
+        return _("账号“%(user)s”无权做%(level)s推介") % {
+            "user": user.get_username(),
+            "level": level_label(row.promotion_level),
+        }
+    return None
+
+
+def validate(rows, folder, user=None):
     """Validate every row; return ``(valid_rows, problems)``. Nothing is written."""
     from .models import CasePage
 
@@ -314,6 +331,9 @@ def validate(rows, folder):
     for row_number, cells in rows:
         row, row_problems = parse_row(row_number, cells, folder, studios)
         if row is not None:
+            refused = promotion_problem(row, user)
+            if refused:
+                row_problems.append(problem(row_number, "推介级别", refused))
             key = (row.studio_id, row.title)
             if key in first_seen:
                 row_problems.append(
@@ -337,22 +357,24 @@ def validate(rows, folder):
 # --- import ------------------------------------------------------------------------
 
 
-def import_cases(directory, *, dry_run=False):
+def import_cases(directory, *, dry_run=False, user=None):
     """Read, validate and (unless ``dry_run``) write every case in the folder.
 
-    Raises :class:`CaseImportError` listing every problem; in that case nothing
-    has been written. Returns an :class:`ImportResult`.
+    A row's 推介级别 becomes a promotion made by ``user`` (the administrator running the
+    import), within what the promotion permission policy allows that account; an import
+    never removes a promotion. Raises :class:`CaseImportError` listing every problem; in
+    that case nothing has been written. Returns an :class:`ImportResult`.
     """
     rows = read_rows(directory)
     if not rows:
         raise CaseImportError([_("案例汇总表中没有案例数据（第2行起每行一个案例）")])
-    valid, problems = validate(rows, Path(directory))
+    valid, problems = validate(rows, Path(directory), user)
     if problems:
         raise CaseImportError(problems)
     result = ImportResult(rows=valid)
     if dry_run:
         return result
-    write_rows(valid, result)
+    write_rows(valid, result, user)
     return result
 
 
@@ -366,7 +388,7 @@ def model_problems(row_number, error):
 
 
 @transaction.atomic
-def write_rows(rows, result):
+def write_rows(rows, result, user=None):
     from home.models import Direction
     from studios.models import StudioPage
 
@@ -392,7 +414,15 @@ def write_rows(rows, result):
                 studio.add_child(instance=case)
                 result.created.append(case)
             case.save_revision(log_action=True).publish(log_action=True)
+            import_promotion(case, row.promotion_level, user)
         except ValidationError as exc:
             # The model's own rules (the same as the admin's) had the last word: undo everything.
             raise CaseImportError(model_problems(row.row_number, exc)) from exc
     return result
+
+
+def import_promotion(case, level, user):
+    """Promote the published case at ``level`` unless it already holds that level (in any year)."""
+    if level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
+        return None
+    return promote(case, level, user, year=case.year, note=IMPORTED_NOTE)

@@ -4,6 +4,7 @@ import io
 
 import docx
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -111,9 +112,12 @@ def good_folder(tmp_path, studio):
     return tmp_path
 
 
-def run(folder, *args):
+def run(folder, *args, by="importer"):
+    """The command as the administrator ``by`` runs it (``by=None``: without ``--by``)."""
+    if by == "importer":
+        get_user_model().objects.get_or_create(username=by, defaults={"is_superuser": True, "is_staff": True})
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_cases", str(folder), *args, stdout=out, stderr=err)
+    call_command("import_cases", str(folder), *args, *(["--by", by] if by else []), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -128,8 +132,11 @@ def test_good_folder_imports_every_case(good_folder, studio, client):
     assert first.authors == "王芳、李明"
     assert first.year == 2025
     assert first.promotion_level == PromotionLevel.PROVINCE
+    promotion = first.promotions.get()
+    assert (promotion.level, promotion.year, promotion.created_by.username) == ("province", 2025, "importer")
     second = CasePage.objects.get(title="家长群里的风波")
     assert second.promotion_level == PromotionLevel.NONE  # empty 推介级别 = 无
+    assert not second.promotions.exists()
     assert client.get(first.url).status_code == 200
 
 
@@ -216,7 +223,7 @@ def test_bad_folder_reports_every_problem_and_writes_nothing(tmp_path, studio):
     assert "未写入任何数据" in str(excinfo.value)
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_cases", str(tmp_path), stdout=io.StringIO(), stderr=err)
+        call_command("import_cases", str(tmp_path), "--by", "importer", stdout=io.StringIO(), stderr=err)
     messages = err.getvalue()
     # 3100 "长" + the heading 一、案例背景 (6 characters)
     expected = [
@@ -233,6 +240,39 @@ def test_bad_folder_reports_every_problem_and_writes_nothing(tmp_path, studio):
     assert "第2行" not in messages
     assert not CasePage.objects.exists()
     assert not Image.objects.exists()
+
+
+def test_levels_are_imported_only_in_the_name_of_an_administrator(good_folder):
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="未写入任何数据"):
+        call_command("import_cases", str(good_folder), stdout=io.StringIO(), stderr=err)
+    assert "第2行 推介级别：导入推介级别须指明执行导入的站点管理员账号" in err.getvalue()
+    assert "第3行" not in err.getvalue()  # no level, nothing to refuse
+    assert not CasePage.objects.exists()
+
+
+def test_an_account_imports_only_the_levels_the_promotion_policy_allows_it(good_folder, studio):
+    from promotions.models import Promotion, ReviewerProfile, ReviewerRole
+
+    reviewer = get_user_model().objects.create_user("xiaoshen")
+    ReviewerProfile.objects.create(user=reviewer, role=ReviewerRole.SCHOOL, school=studio.school, province="guizhou")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_cases", str(good_folder), "--by", "xiaoshen", stdout=io.StringIO(), stderr=err)
+    assert "第2行 推介级别：账号“xiaoshen”无权做省级推介" in err.getvalue()
+
+    write_index(good_folder, [row(1, "班级公约诞生记", studio, level="校级")])
+    run(good_folder, by="xiaoshen")
+    promotion = Promotion.objects.get()
+    assert (promotion.level, promotion.created_by) == ("school", reviewer)
+
+
+def test_reimporting_an_exported_level_adds_no_second_promotion(good_folder):
+    run(good_folder)
+    case = CasePage.objects.get(title="班级公约诞生记")
+    case.promotions.update(year=2026)  # e.g. a reviewer's promotion in another year
+    run(good_folder)
+    assert case.promotions.count() == 1
 
 
 def test_wrong_header_is_refused(tmp_path, studio):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
-from tests.factories import make_studio, make_update
+from tests.factories import make_promotion, make_studio, make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -211,13 +211,12 @@ def test_with_a_generation_ttl_the_publishing_process_still_sees_its_change_at_o
 
 
 def test_a_new_promotion_shows_its_badge_on_the_cached_page_at_once(client, site_tree, page_cache):
-    from promotions.models import Promotion
     from tests.cases.helpers import make_case
 
     case = make_case(make_studio(), "班级公约诞生记")
     client.get(case.url)
     assert "部级推介" not in client.get(case.url).content.decode()
-    Promotion.objects.create(page=case, level="ministry", year=2025)
+    make_promotion(case, "ministry", 2025)
     page = client.get(case.url)
     assert page["X-Cache"] == "MISS"
     assert "部级推介" in page.content.decode()
@@ -228,11 +227,10 @@ def test_a_change_in_a_transaction_bumps_the_generation_again_when_it_commits(
 ):
     """A process reading the new generation before the commit would cache the old page under it."""
     from ops.pagecache import current_generation
-    from promotions.models import Promotion
 
     studio = make_studio("晨光班主任工作室")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        Promotion.objects.create(page=studio, level="province", year=2025)
+        make_promotion(studio, "province", 2025)
     during = current_generation()
     for callback in callbacks:
         callback()

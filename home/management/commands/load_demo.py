@@ -29,14 +29,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, skip_admin=False, **options):
         started = time.monotonic()
+        if not skip_admin:
+            # First: the demo's promotions are recorded in the administrator's name.
+            self.ensure_admin()
         with deferred_indexing():  # admin search and reference index: once per object, at the end
             for name in DEMO_MODULES:
                 if importlib.util.find_spec(name) is None:
                     self.stdout.write(f"跳过 {name}：该模块尚不存在。")
                     continue
                 importlib.import_module(name).load(self.stdout)
-        if not skip_admin:
-            self.ensure_admin()
         self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（用时 {time.monotonic() - started:.1f} 秒）。"))
 
     def ensure_admin(self):
