@@ -149,6 +149,44 @@ def test_a_successful_login_before_the_limit_resets_the_count(client, site_tree)
         assert client.post("/admin/login/", {"username": "jiaoshi", "password": "wrong"}).status_code == 200
 
 
+def production_proxy_settings(monkeypatch):
+    """The client-address settings of config.settings.production (one nginx in front, its default)."""
+    import importlib
+
+    monkeypatch.setenv("SECRET_KEY", "only-for-this-import")
+    monkeypatch.delenv("TRUSTED_PROXY_HOPS", raising=False)
+    production = importlib.reload(importlib.import_module("config.settings.production"))
+    names = ["AXES_IPWARE_META_PRECEDENCE_ORDER", "AXES_IPWARE_PROXY_COUNT", "IPWARE_STRICT"]
+    return {name: getattr(production, name, None) for name in names}
+
+
+def through_nginx(client, username, password, client_address, forged=None):
+    """A login as nginx forwards it: X-Forwarded-For is what the client sent plus its real address."""
+    forwarded = f"{forged}, {client_address}" if forged else client_address
+    return client.post("/admin/login/", {"username": username, "password": password}, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_the_proxy_a_lockout_is_per_user_name_and_client_address(client, site_tree, monkeypatch):
+    from axes.models import AccessAttempt
+
+    get_user_model().objects.create_user("shenheyuan", "s@example.cn", "Correct-horse-42", is_staff=True)
+    get_user_model().objects.create_user("guanliyuan", "g@example.cn", "Correct-horse-43", is_staff=True)
+    attacker, reviewer = "203.0.113.9", "198.51.100.7"
+    with override_settings(AXES_ENABLED=True, **production_proxy_settings(monkeypatch)):
+        for _ in range(4):
+            assert through_nginx(client, "shenheyuan", "wrong", attacker).status_code == 200
+        assert through_nginx(client, "shenheyuan", "wrong", attacker).status_code == 429
+        assert AccessAttempt.objects.get(username="shenheyuan").ip_address == attacker
+        # Writing the reviewer's address into the header does not make the attacker the reviewer.
+        forged = through_nginx(client, "shenheyuan", "Correct-horse-42", attacker, forged=reviewer)
+        assert forged.status_code == 429
+
+        # The reviewer, from their own address, is not locked out; nor is another account.
+        assert through_nginx(client, "shenheyuan", "Correct-horse-42", reviewer).status_code == 302
+        client.logout()
+        assert through_nginx(client, "guanliyuan", "Correct-horse-43", attacker).status_code == 302
+
+
 # --- uploads ------------------------------------------------------------------------------------
 
 
