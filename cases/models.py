@@ -327,7 +327,10 @@ class CasePage(SitePage):
         """
         if getattr(request, "is_preview", False) or not self.pk or not self.live:
             return self._render_library_links(request)
-        key = f"cases:library-links:{self.pk}:{pagecache.request_generation(request)}"
+        generation = pagecache.request_generation(request)
+        if generation is None:  # the cache is unavailable
+            return self._render_library_links(request)
+        key = f"cases:library-links:{self.pk}:{generation}"
         cache = pagecache.get_cache()
         links = cache.get(key)
         if links is None:

@@ -224,18 +224,23 @@ class PageCacheMiddleware:
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)
 
+    def bypass(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response["X-Cache"] = "BYPASS"
+        return response
+
     def __call__(self, request):
         if not self.eligible(request):
-            response = self.get_response(request)
-            if response.get("Content-Type", "").startswith("text/html"):
-                response["X-Cache"] = "BYPASS"
-            return response
+            return self.bypass(request)
 
         cache = pagecache.get_cache()
         key = pagecache.entry_key(request)
         generation = pagecache.cached_generation(cache)
         if generation is None:
             generation = pagecache.current_generation(cache)
+        if generation is None:  # the cache is unavailable: render, keep nothing
+            return self.bypass(request)
         request.content_generation = generation  # for fragment caches (pagecache.request_generation)
         entry = self.local.get(key, generation)
         if entry is None:

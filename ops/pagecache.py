@@ -7,6 +7,8 @@ bumps the generation (one ``incr`` in the cache), so every older entry stops mat
 invalidation is exact and O(1), and a lookup is a single ``get_many`` round trip.
 
 It works with any Django cache backend (locmem in development and tests, Redis in production).
+The cache is an optimisation: when it cannot be reached (``ops.cache`` turns Redis errors into
+misses) there is no generation, and pages are rendered and served without being kept.
 """
 
 import hashlib
@@ -76,6 +78,8 @@ def cached_generation(cache):
     default), or at most every ``OPS_PAGE_CACHE_GENERATION_TTL`` seconds per process, which
     saves a cache round trip per hit at the price of other processes showing a publication
     up to that many seconds later (the publishing process sees it at once)."""
+    if _pending["bump"]:
+        bump_generation()
     ttl = generation_ttl()
     if ttl <= 0:
         return cache.get(GENERATION_KEY)
@@ -105,16 +109,25 @@ def request_generation(request):
     return generation
 
 
+# Set when a bump could not be stored (the cache was unavailable): retried on the next lookup,
+# so that pages cached before an outage are not served once the cache is back.
+_pending = {"bump": False}
+
+
 def bump_generation(**_kwargs):
     """Invalidate every cached page (call after any change that public pages show)."""
     cache = get_cache()
     _memo.update(value=None, until=0.0)
     try:
-        return cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
         generation = _fresh_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
-        return generation
+        if cache.get(GENERATION_KEY) != generation:
+            _pending["bump"] = True
+            return None
+    _pending["bump"] = False
+    return generation
 
 
 def invalidate(**_kwargs):

@@ -170,10 +170,12 @@ CACHES = {
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
-        # Django's Redis backend, keeping one client per connection pool (see ops/cache.py).
+        # Django's Redis backend, one client per connection pool, errors as misses (ops/cache.py).
         "BACKEND": "ops.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bzr"),
+        # The cache is an optimisation: an unreachable Redis is a quick miss, not a hung page.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
 
 # Full-page cache for anonymous visitors (ops.middleware.PageCacheMiddleware); the bench-only
