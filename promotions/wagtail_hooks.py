@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -10,8 +11,14 @@ from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 from .forms import PromotionForm
 from .models import Promotion, ReviewerProfile
 from .permissions import PromotionPermissionPolicy
+from .visibility import visible_pages
 
 register_permission_policy(Promotion, PromotionPermissionPolicy(Promotion), exact_class=True)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_see(pages, request):
+    return visible_pages(request.user, pages)
 
 
 class InstancePermissionMixin:

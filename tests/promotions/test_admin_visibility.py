@@ -1,0 +1,85 @@
+"""What a studio editor may see of other studios in the admin: their live public pages, nothing more.
+
+Choosers, reports (and their downloads) and bulk-action confirmations never show another
+studio's drafts, pending draft titles, or password- or login-restricted pages.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from tests.factories import make_update
+
+from .conftest import login
+from .helpers import make_case
+
+HIDDEN = ["明德 未发布草稿", "明德 待审新标题", "明德 密码案例", "明德 登录案例"]
+
+
+@pytest.fixture
+def pages(world):
+    """Studio B's pages in every state; studio A's own draft."""
+    pending = make_update(world.studio_b, "明德 读书会")
+    pending.title = "明德 待审新标题"
+    pending.save_revision()  # a draft waiting for review: the live title stays
+    password_case = make_case(world.studio_b, "明德 密码案例")
+    PageViewRestriction.objects.create(page=password_case, restriction_type="password", password="mima-123")
+    login_case = make_case(world.studio_b, "明德 登录案例")
+    PageViewRestriction.objects.create(page=login_case, restriction_type="login")
+    return {
+        "draft": make_update(world.studio_b, "明德 未发布草稿", publish=False),
+        "pending": pending,
+        "password": password_case,
+        "login": login_case,
+        "public_case": make_case(world.studio_b, "明德 公开案例"),
+        "own_draft": make_update(world.studio_a, "春晖 未发布草稿", publish=False),
+    }
+
+
+def chooser_html(response):
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        return response.json()["html"]
+    return response.content.decode()
+
+
+def assert_hidden(html):
+    for title in HIDDEN:
+        assert title not in html, title
+
+
+# --- page chooser ---------------------------------------------------------------------------
+
+
+def test_browsing_another_studio_in_the_chooser_lists_only_its_public_pages(client, world, pages):
+    login(client, world.editor_a)
+    html = chooser_html(client.get(reverse("wagtailadmin_choose_page_child", args=[world.studio_b.pk])))
+    assert "明德 读书会" in html and "明德 公开案例" in html
+    assert_hidden(html)
+    own = chooser_html(client.get(reverse("wagtailadmin_choose_page_child", args=[world.studio_a.pk])))
+    assert "春晖 未发布草稿" in own  # their own drafts, of course
+
+
+def test_the_chooser_does_not_open_a_page_the_editor_may_not_see(client, world, pages):
+    login(client, world.editor_a)
+    for name in ("draft", "password", "login"):
+        response = client.get(reverse("wagtailadmin_choose_page_child", args=[pages[name].pk]))
+        assert response.status_code == 404, name
+        assert_hidden(response.content.decode())
+
+
+def test_chooser_search_finds_only_public_pages_of_other_studios(client, world, pages, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    login(client, world.editor_a)
+    html = chooser_html(client.get(reverse("wagtailadmin_choose_page_search"), {"q": "明德"}))
+    assert "明德 公开案例" in html
+    assert_hidden(html)
+
+
+def test_chosen_pages_come_back_only_when_visible_with_their_published_title(client, world, pages):
+    login(client, world.editor_a)
+    ids = [pages[name].pk for name in ("draft", "pending", "password", "public_case")]
+    response = client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": ids})
+    result = response.json()["result"]
+    assert {item["id"] for item in result} == {pages["pending"].pk, pages["public_case"].pk}
+    assert "明德 读书会" in {item["adminTitle"] for item in result}
