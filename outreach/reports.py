@@ -17,6 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.choices import CaseCategory, PromotionLevel, Province, SchoolType
+from promotions.visibility import visible_pages
 
 from . import exports
 
@@ -62,10 +63,11 @@ class ReportingTableView(ReportView):
         return self.request.user.is_superuser
 
     def base_queryset(self, model):
+        """Site administrators: every page. Others: live pages that are public or that they may edit."""
         queryset = model.objects.all()
-        if not self.user_can_see_drafts():
-            queryset = queryset.live()
-        return queryset
+        if self.user_can_see_drafts():
+            return queryset
+        return visible_pages(self.request.user, queryset.live())
 
     def rows(self, queryset):
         raise NotImplementedError

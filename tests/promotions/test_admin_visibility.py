@@ -83,3 +83,29 @@ def test_chosen_pages_come_back_only_when_visible_with_their_published_title(cli
     result = response.json()["result"]
     assert {item["id"] for item in result} == {pages["pending"].pk, pages["public_case"].pk}
     assert "明德 读书会" in {item["adminTitle"] for item in result}
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def test_case_report_and_its_downloads_leave_out_other_studios_restricted_cases(client, world, pages):
+    own_restricted = make_case(world.studio_a, "春晖 登录案例")
+    PageViewRestriction.objects.create(page=own_restricted, restriction_type="login")
+    login(client, world.editor_a)
+    for query in ("", "?export=csv", "?export=xlsx"):
+        response = client.get(f"/admin/reports/outreach/cases/{query}")
+        assert response.status_code == 200
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        text = content.decode("utf-8", errors="ignore") if query != "?export=xlsx" else xlsx_text(content)
+        assert "明德 公开案例" in text, query
+        assert "春晖 登录案例" in text, query  # their own, restricted or not
+        assert_hidden(text)
+
+
+def xlsx_text(content):
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    return "\n".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None)
