@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from tests.factories import make_update
 
 from .conftest import login
-from .helpers import make_case
+from .helpers import document_in, image_in, make_case
 
 HIDDEN = ["明德 未发布草稿", "明德 待审新标题", "明德 密码案例", "明德 登录案例"]
 
@@ -109,3 +109,37 @@ def xlsx_text(content):
 
     sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     return "\n".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None)
+
+
+# --- bulk actions ----------------------------------------------------------------------------
+
+
+def bulk(client, model, action, *objects):
+    url = reverse("wagtail_bulk_action", args=[model._meta.app_label, model._meta.model_name, action])
+    response = client.get(url, {"id": [obj.pk for obj in objects]})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_bulk_action_confirmations_name_only_what_the_user_may_see(client, world, pages):
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.models import Page
+
+    from promotions.models import ReviewerProfile
+
+    space_a, space_b = world.studio_a.space, world.studio_b.space
+    images = image_in(space_a.collection, "春晖活动照片"), image_in(space_b.collection, "明德活动照片")
+    documents = document_in(space_a.collection, "春晖班级公约"), document_in(space_b.collection, "明德班级公约")
+    login(client, world.editor_a)
+
+    for action in ("publish", "delete", "move", "unpublish"):
+        html = bulk(client, Page, action, pages["own_draft"], pages["draft"], pages["pending"], pages["password"])
+        assert "春晖 未发布草稿" in html, action
+        assert_hidden(html)
+    for model, own, other in ((Image, *images), (Document, *documents)):
+        for action in ("delete", "add_tags", "add_to_collection"):
+            html = bulk(client, model, action, own, other)
+            assert own.title in html and other.title not in html, (model, action)
+    reviewer = ReviewerProfile.objects.get(user=world.school_b)
+    assert "school_b" not in bulk(client, ReviewerProfile, "delete", reviewer)
