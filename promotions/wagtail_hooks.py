@@ -14,6 +14,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.users.views import bulk_actions as user_actions
 
+from home.spreadsheets import TextOnlySnippetIndexView
+
 from .forms import PromotionForm
 from .models import Promotion, ReviewerProfile
 from .permissions import PromotionPermissionPolicy
@@ -104,6 +106,7 @@ class PromotionViewSet(SnippetViewSet):
         "created_at",
     ]
     export_filename = "promotions"
+    index_view_class = TextOnlySnippetIndexView
     ordering = ["-created_at"]
     inspect_view_enabled = True
 
