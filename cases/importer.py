@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
+from home.imports import ImportBusy, import_transaction
 from promotions.permissions import can_promote
 from promotions.records import IMPORTED_NOTE, level_label, promote
 from studios.importer import cell_text, parse_int, problem
@@ -374,7 +374,10 @@ def import_cases(directory, *, dry_run=False, user=None):
     result = ImportResult(rows=valid)
     if dry_run:
         return result
-    write_rows(valid, result, user)
+    try:
+        write_rows(valid, result, user)
+    except ImportBusy as exc:
+        raise CaseImportError([str(exc)]) from exc
     return result
 
 
@@ -387,8 +390,12 @@ def model_problems(row_number, error):
     return problems
 
 
-@transaction.atomic
 def write_rows(rows, result, user=None):
+    with import_transaction():
+        return _write_rows(rows, result, user)
+
+
+def _write_rows(rows, result, user):
     from home.models import Direction
     from studios.models import StudioPage
 
@@ -396,9 +403,12 @@ def write_rows(rows, result, user=None):
 
     directions = {direction.code: direction for direction in Direction.objects.all()}
     for row in rows:
+        # Decided again under the import lock: another import may have created it meanwhile.
+        existing = CasePage.objects.filter(studio_id=row.studio_id, title=row.title).order_by("pk").first()
+        row.existing_id = existing.pk if existing else None
         image_ids = store_images(row.conversion)
         body = body_block().to_python(raw_blocks(row.conversion, image_ids))
-        case = CasePage.objects.get(pk=row.existing_id) if row.existing_id else CasePage()
+        case = existing or CasePage()
         for name, value in row.fields.items():
             setattr(case, name, value)
         case.body = body

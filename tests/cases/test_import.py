@@ -279,3 +279,20 @@ def test_wrong_header_is_refused(tmp_path, studio):
     write_index(tmp_path, [], header=["序号", "标题"])
     with pytest.raises(CommandError):
         run(tmp_path)
+
+
+def test_a_case_another_import_created_meanwhile_is_updated_not_duplicated(good_folder):
+    """Both runs validated the folder before either wrote; the later one decides again under the lock."""
+    from pathlib import Path
+
+    from cases import importer
+
+    user = get_user_model().objects.create_superuser("importer", "i@example.cn", "pw")
+    rows, problems = importer.validate(importer.read_rows(good_folder), Path(good_folder), user)
+    assert not problems and all(row.existing_id is None for row in rows)
+    run(good_folder)  # the other run finishes first
+
+    result = importer.ImportResult(rows=rows)
+    importer.write_rows(rows, result, user)
+    assert CasePage.objects.count() == 2
+    assert (len(result.created), len(result.updated)) == (0, 2)

@@ -130,6 +130,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        # A write transaction takes the write lock when it begins: two writers (two imports)
+        # queue for it instead of one failing half-way with "database is locked".
+        # The wait (seconds) is the busy timeout.
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+    )
+# Seconds an import waits for another one to finish on PostgreSQL (home.imports).
+IMPORT_LOCK_WAIT = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
