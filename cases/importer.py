@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
-from home.imports import ImportBusy, import_transaction
+from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
 from promotions.permissions import can_promote
 from promotions.records import IMPORTED_NOTE, level_label, promote
 from studios.importer import cell_text, parse_int, problem
@@ -141,6 +141,10 @@ def read_rows(directory):
     source = folder / INDEX_FILE
     if not source.is_file():
         raise CaseImportError([_("文件夹中没有 %(file)s（案例汇总表）") % {"file": INDEX_FILE}])
+    try:
+        check_archive(source, INDEX_FILE)
+    except ArchiveRefused as exc:
+        raise CaseImportError([str(exc)]) from exc
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
@@ -266,9 +270,15 @@ def parse_row(row_number, cells, folder, studios):
             report("正文文件", _("找不到文件“%(file)s”") % {"file": file_name})
         else:
             try:
+                check_archive(path, file_name)
                 conversion = convert_docx(path, image_title=title or file_name)
+            except ArchiveRefused as exc:
+                report("正文文件", str(exc))
             except WordConversionError as exc:
                 report("正文文件", _("无法读取“%(file)s”：%(error)s") % {"file": file_name, "error": exc})
+            else:
+                for reason in conversion.problems:
+                    report("正文文件", _("“%(file)s”%(reason)s") % {"file": file_name, "reason": reason})
     if conversion is not None:
         body = body_block().to_python(raw_blocks(conversion))
         character_count = count_characters(plain_text(body))

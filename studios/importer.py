@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
-from home.imports import ImportBusy, import_transaction
+from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
 
 STUDIO_COLUMNS = [
     "序号",
@@ -195,6 +195,10 @@ def read_rows(source):
     """
     from openpyxl import load_workbook
 
+    try:
+        check_archive(source, getattr(source, "name", None) or str(source))
+    except ArchiveRefused as exc:
+        raise StudioImportError([str(exc)]) from exc
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError as exc:

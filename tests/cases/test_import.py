@@ -296,3 +296,53 @@ def test_a_case_another_import_created_meanwhile_is_updated_not_duplicated(good_
     importer.write_rows(rows, result, user)
     assert CasePage.objects.count() == 2
     assert (len(result.created), len(result.updated)) == (0, 2)
+
+
+# --- files that would unpack out of proportion -------------------------------------------------
+
+
+def pad(path, size, member="word/media/pad.bin"):
+    """Add a member of ``size`` zero bytes (it compresses about a thousand times)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, bytes(size))
+
+
+def import_problems(folder):
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="未写入任何数据"):
+        call_command("import_cases", str(folder), "--by", "importer", stdout=io.StringIO(), stderr=err)
+    return err.getvalue()
+
+
+@pytest.fixture
+def importer_account(db):
+    return get_user_model().objects.create_superuser("importer", "i@example.cn", "pw")
+
+
+def test_a_word_file_out_of_proportion_is_refused_before_it_is_read(good_folder, importer_account, settings):
+    pad(good_folder / "case1.docx", 12 * 1024 * 1024)
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”的压缩比异常" in messages
+    settings.IMPORT_MAX_UNPACKED_BYTES = 1024 * 1024
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”解压后有 13 MB，超过上限 1 MB" in messages
+    assert "第3行" not in messages
+    assert not CasePage.objects.exists() and not Image.objects.exists()
+
+
+def test_an_index_out_of_proportion_is_refused(good_folder, importer_account):
+    pad(good_folder / "index.xlsx", 12 * 1024 * 1024, member="xl/pad.bin")
+    assert "“index.xlsx”的压缩比异常" in import_problems(good_folder)
+    assert not CasePage.objects.exists()
+
+
+def test_pictures_in_word_files_meet_the_upload_limits(good_folder, importer_account, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 2000  # the picture in case1.docx is 60×40
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”中的图1像素过多（60×40，上限 2,000 像素）" in messages
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    assert "第2行 正文文件：“case1.docx”中的图1过大" in import_problems(good_folder)
+    assert not CasePage.objects.exists() and not Image.objects.exists()

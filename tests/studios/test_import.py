@@ -246,3 +246,16 @@ def test_an_import_that_cannot_get_the_lock_says_so_in_chinese(site_tree, good_f
     assert "另一个导入正在进行，请等它完成后再试" in "\n".join(messages)
     assert "未写入任何数据" in summary
     assert not StudioPage.objects.exists()
+
+
+def test_a_table_that_would_unpack_out_of_proportion_is_refused_before_it_is_read(site_tree, good_file, settings):
+    import zipfile
+
+    with zipfile.ZipFile(good_file, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/pad.bin", bytes(12 * 1024 * 1024))  # compresses about a thousand times
+    _summary, messages = run_failing(good_file)
+    assert any("的压缩比异常" in message for message in messages)
+    settings.IMPORT_MAX_UNPACKED_BYTES = 1024 * 1024
+    _summary, messages = run_failing(good_file)
+    assert any("解压后有 12 MB，超过上限 1 MB" in message for message in messages)
+    assert not StudioPage.objects.exists()

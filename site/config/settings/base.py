@@ -138,8 +138,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE",
         timeout=20,
     )
-# Seconds an import waits for another one to finish on PostgreSQL (home.imports).
+# Imports (home.imports): seconds one waits for another to finish on PostgreSQL; the most an
+# .xlsx/.docx may unpack to, and its largest compression ratio. Pictures inside Word files
+# meet the WAGTAILIMAGES_* limits below, as uploads do.
 IMPORT_LOCK_WAIT = 20
+IMPORT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+IMPORT_MAX_COMPRESSION_RATIO = 100
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
