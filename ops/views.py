@@ -2,6 +2,7 @@
 
 import importlib
 import logging
+import sqlite3
 import time
 import uuid
 
@@ -21,18 +22,42 @@ def _ms(started):
     return round((time.perf_counter() - started) * 1000, 1)
 
 
-def database_status():
-    connection = connections["default"]
+def database_status(connection=None):
+    """Read a real table (a locked or unmigrated database fails here, SELECT 1 would not).
+
+    On the embedded SQLite database, also whether a writer could get in now: with
+    write-ahead logging, pages keep being served while an import holds the write lock,
+    but every change waits (``"writable": false``).
+    """
+    connection = connection or connections["default"]
     started = time.perf_counter()
     try:
         with connection.cursor() as cursor:
-            # A real table rather than SELECT 1: a locked or unmigrated database fails here.
             cursor.execute("SELECT COUNT(*) FROM wagtailcore_site")
             cursor.fetchone()
     except Exception as exc:  # any driver error means the database is not usable
         logger.error("健康检查：数据库不可用：%s", exc)
         return {"ok": False, "vendor": connection.vendor, "error": str(exc)[:200]}
-    return {"ok": True, "vendor": connection.vendor, "ms": _ms(started)}
+    status = {"ok": True, "vendor": connection.vendor, "ms": _ms(started)}
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
+        status["writable"] = not sqlite_write_locked(connection.settings_dict["NAME"])
+        if not status["writable"]:
+            logger.warning("健康检查：SQLite 数据库的写锁被占用")
+            status["error"] = "数据库正被占用：页面照常，写入须等待（例如有导入正在进行）"
+    return status
+
+
+def sqlite_write_locked(path, wait=0.5):
+    """Whether another connection holds the SQLite write lock (tried for ``wait`` seconds, then let go)."""
+    probe = sqlite3.connect(path, timeout=wait, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc)
+    finally:
+        probe.close()
+    return False
 
 
 def cache_status():
@@ -107,7 +132,7 @@ def healthz(request):
     search = search_status()
     if not database["ok"]:
         status = "error"
-    elif not (cache["ok"] and search["ok"]):
+    elif not (cache["ok"] and search["ok"] and database.get("writable", True)):
         status = "degraded"
     else:
         status = "ok"

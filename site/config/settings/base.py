@@ -130,14 +130,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# The embedded SQLite database: write-ahead logging, so that readers (every page) never wait
+# for a writer (an import, a publication); a write transaction takes the write lock when it
+# begins, so two writers queue for it (up to ``timeout`` seconds) instead of one failing
+# half-way with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        # A write transaction takes the write lock when it begins: two writers (two imports)
-        # queue for it instead of one failing half-way with "database is locked".
-        # The wait (seconds) is the busy timeout.
-        transaction_mode="IMMEDIATE",
-        timeout=20,
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 # Imports (home.imports): seconds one waits for another to finish on PostgreSQL; the most an
 # .xlsx/.docx may unpack to, and its largest compression ratio. Pictures inside Word files
 # meet the WAGTAILIMAGES_* limits below, as uploads do.
