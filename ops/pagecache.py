@@ -12,7 +12,9 @@ misses) there is no generation, and pages are rendered and served without being 
 """
 
 import hashlib
+import re
 import time
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import caches
@@ -20,6 +22,7 @@ from django.db import connection, transaction
 
 GENERATION_KEY = "ops:pagecache:generation"
 ENTRY_PREFIX = "ops:pagecache:page:"
+SEARCH_COUNT_PREFIX = "ops:pagecache:searches:"
 
 # Query parameters the public listings and the search page recognise; any other parameter
 # makes the request bypass the cache (it is still served, just not cached).
@@ -58,6 +61,50 @@ def timeout():
 
 def allowed_query_params():
     return set(getattr(settings, "OPS_PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS))
+
+
+def max_search_entries():
+    return int(getattr(settings, "OPS_PAGE_CACHE_MAX_SEARCH_ENTRIES", 500))
+
+
+# The values a cached page may be asked for with. Anything else is served but not kept: a
+# client inventing values must not fill the cache with copies of the same page.
+PAGE_VALUE = re.compile(r"[1-9][0-9]{0,4}\Z")
+FILTER_VALUE = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}\Z")
+MAX_CACHED_QUERY_LENGTH = 50
+
+
+def canonical_search_text(text):
+    """A search text as the engines see it: NFKC, lower case, single spaces, nothing around."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def canonical_query(query):
+    """Whether every parameter of ``query`` (a QueryDict) appears once, in its canonical form."""
+    for name, values in query.lists():
+        if len(values) != 1:
+            return False
+        value = values[0]
+        if name == "q":
+            if not value or len(value) > MAX_CACHED_QUERY_LENGTH or value != canonical_search_text(value):
+                return False
+        elif not (PAGE_VALUE if name == "page" else FILTER_VALUE).match(value):
+            return False
+    return True
+
+
+def take_search_slot(cache, generation):
+    """Whether one more page whose parameters no listing vouched for (a search) may be kept.
+
+    At most ``OPS_PAGE_CACHE_MAX_SEARCH_ENTRIES`` per content generation: the space that
+    endless distinct searches can take stays bounded, and a new generation starts afresh.
+    """
+    key = f"{SEARCH_COUNT_PREFIX}{generation}"
+    cache.add(key, 0, timeout())
+    try:
+        return cache.incr(key) <= max_search_entries()
+    except ValueError:  # the counter is gone (evicted, or the cache is down)
+        return False
 
 
 def _fresh_generation():

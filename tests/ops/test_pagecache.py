@@ -235,3 +235,40 @@ def test_a_change_in_a_transaction_bumps_the_generation_again_when_it_commits(
     for callback in callbacks:
         callback()
     assert current_generation() > during
+
+
+# --- what a client can make the cache keep ------------------------------------------------------
+
+
+def cached(client, url):
+    """Whether ``url`` is kept: asked twice, the second answer comes from the cache."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    return client.get(url)["X-Cache"] == "HIT"
+
+
+def test_only_canonical_parameter_values_are_kept(client, site_tree, page_cache):
+    for url in ("/cases/?category=class-culture", "/cases/?page=1", "/cases/?year=2025", "/search/?q=班主任"):
+        assert cached(client, url), url
+    for url in (
+        "/cases/?category=nonsense",  # no such category: the unfiltered library
+        "/cases/?category=class-culture&category=emergency",
+        "/cases/?page=01",
+        "/cases/?page=7",  # past the last page: the last page
+        "/cases/?year=02025",
+        "/cases/?year=1800",
+        "/search/?q=班主任%20",
+        "/search/?q=%20班主任",
+        "/search/?q=ＡＢＣ",  # full-width: the engines read it as abc
+        "/search/?q=" + "班" * 51,
+    ):
+        assert not cached(client, url), url
+
+
+def test_the_number_of_search_pages_kept_is_bounded(client, site_tree, page_cache, settings):
+    settings.OPS_PAGE_CACHE_MAX_SEARCH_ENTRIES = 3
+    kept = [cached(client, f"/search/?q=班主任{n}") for n in range(6)]
+    assert kept == [True, True, True, False, False, False]
+    assert cached(client, "/cases/?category=class-culture")  # listings are not counted
+    make_studio("新的工作室")  # a new generation starts afresh
+    assert cached(client, "/search/?q=班主任5")
