@@ -266,6 +266,9 @@ def parse_row(row_number, cells, folder, studios):
         path = folder / file_name
         if Path(file_name).suffix.lower() != ".docx":
             report("正文文件", _("“%(file)s”不是 Word 文档（需要 .docx 格式）") % {"file": file_name})
+        elif not path.resolve().is_relative_to(folder.resolve()):
+            # ../ or an absolute path (or a link leading out): only the import folder is read.
+            report("正文文件", _("“%(file)s”不在导入文件夹中，只能使用文件夹里的文件") % {"file": file_name})
         elif not path.is_file():
             report("正文文件", _("找不到文件“%(file)s”") % {"file": file_name})
         else:

@@ -346,3 +346,22 @@ def test_pictures_in_word_files_meet_the_upload_limits(good_folder, importer_acc
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
     assert "第2行 正文文件：“case1.docx”中的图1过大" in import_problems(good_folder)
     assert not CasePage.objects.exists() and not Image.objects.exists()
+
+
+def test_only_files_inside_the_import_folder_are_read(tmp_path, studio, importer_account):
+    folder = tmp_path / "import"
+    folder.mkdir()
+    write_docx(tmp_path / "outside.docx")
+    (folder / "link.docx").symlink_to(tmp_path / "outside.docx")
+    write_index(
+        folder,
+        [
+            row(1, "上级目录的案例", studio, file="../outside.docx"),
+            row(2, "绝对路径的案例", studio, file=str(tmp_path / "outside.docx")),
+            row(3, "链接出去的案例", studio, file="link.docx"),
+        ],
+    )
+    messages = import_problems(folder)
+    for number, name in ((2, "../outside.docx"), (3, str(tmp_path / "outside.docx")), (4, "link.docx")):
+        assert f"第{number}行 正文文件：“{name}”不在导入文件夹中" in messages
+    assert not CasePage.objects.exists()
