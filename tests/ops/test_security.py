@@ -117,6 +117,23 @@ def test_check_deploy_warns_when_the_page_cache_is_per_process():
     assert "ops.W001" in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["manage.py", "check"], ["-c", "import sys; sys.path.insert(0, 'site'); import config.wsgi"]],
+    ids=["manage.py", "wsgi"],
+)
+def test_production_without_a_secret_key_says_so_in_one_line(command):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY"))}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    result = subprocess.run(
+        [sys.executable, *command], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "缺少环境变量 SECRET_KEY" in lines[0] and "The environment variable SECRET_KEY is not set" in lines[0]
+
+
 # --- login throttling -------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +20,20 @@ BASE_DIR = SITE_DIR.parent
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+class MissingEnvironmentVariable(ImproperlyConfigured):
+    """A required environment variable is not set; the message is one line (Chinese / English)."""
+
+
+def env_required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise MissingEnvironmentVariable(
+            f"缺少环境变量 {name}：生产环境必须设置它（见 docs/deployment.md）。"
+            f" / The environment variable {name} is not set; production settings require it."
+        )
+    return value
 
 
 def env_bool(name, default=False):

@@ -1,10 +1,10 @@
 """Production: every secret and host comes from the environment."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, os
+from .base import env_bool, env_list, env_required, os
 
 DEBUG = False
-SECRET_KEY = os.environ["SECRET_KEY"]
+SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 STORAGES = {
