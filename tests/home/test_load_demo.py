@@ -143,6 +143,17 @@ class LoadDemoTests(TestCase):
         for case in promoted_cases:
             self.assertTrue(case.promotions.filter(level=case.promotion_level).exists(), case.title)
 
+    def test_absolute_links_point_where_make_run_serves_the_demo(self):
+        from wagtail.models import Site
+
+        from cases.models import CasePage
+
+        self.assertEqual(Site.objects.get(is_default_site=True).root_url, "http://127.0.0.1:8000")
+        case = CasePage.objects.live().first()
+        self.assertTrue(case.get_full_url().startswith("http://127.0.0.1:8000/"))
+        response = self.client.get(case.url)
+        self.assertContains(response, '<meta property="og:url" content="http://127.0.0.1:8000/studios/')
+
     def test_running_twice_changes_no_counts(self):
         before = counts()
         out = io.StringIO()

@@ -111,6 +111,20 @@ def test_production_settings_pass_check_deploy_without_warnings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_check_deploy_fails_while_the_default_site_is_localhost(site_tree):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    for hostname, port in (("localhost", 80), ("127.0.0.1", 8000)):
+        Site.objects.filter(pk=site.pk).update(hostname=hostname, port=port)
+        with pytest.raises(SystemCheckError, match="ops.E001"):
+            call_command("check", deploy=True, tags=["sites"], stdout=io.StringIO())
+    Site.objects.filter(pk=site.pk).update(hostname="bzr.example.cn", port=443)
+    call_command("check", deploy=True, tags=["sites"], stdout=io.StringIO())
+
+
 def test_check_deploy_warns_when_the_page_cache_is_per_process():
     result = _deploy_check(REDIS_URL="")
     assert result.returncode != 0
