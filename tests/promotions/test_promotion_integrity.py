@@ -12,7 +12,6 @@ from wagtail.models import Page
 from cases.models import CasePage
 from promotions.forms import PromotionForm
 from promotions.models import Promotion
-from promotions.records import IMPORTED_NOTE
 from tests.factories import directions
 
 from .conftest import login
@@ -119,6 +118,7 @@ def test_a_reviewers_promotion_sets_the_level_and_a_pending_revision_keeps_it(cl
 
 def test_a_copy_of_a_promoted_case_is_not_promoted(client, world, live_case):
     promote_in_admin(client, world.ministry, live_case, "ministry")
+    assert level_of(live_case) == "ministry"
     login(client, world.editor_a)
     response = client.post(
         reverse("wagtailadmin_pages:copy", args=[live_case.pk]),
@@ -160,7 +160,8 @@ def test_the_data_migration_removes_the_promotions_the_case_field_made(world, li
     made_by_field = Promotion.objects.create(page=live_case, level="ministry", year=2025, created_by=world.ministry)
     by_reviewer = Promotion.objects.create(page=other, level="school", year=2025, created_by=world.school_b)
     account_deleted = Promotion.objects.create(page=other, level="province", year=2025, created_by=world.province_gz)
-    Promotion.objects.filter(pk=made_by_field.pk).update(created_by=None, note=IMPORTED_NOTE)
+    # What saving a case with a 推介级别 used to make: no 推介人, this note.
+    Promotion.objects.filter(pk=made_by_field.pk).update(created_by=None, note="案例导入时标注的推介级别")
     Promotion.objects.filter(pk=account_deleted.pk).update(created_by=None)
     CasePage.objects.filter(pk=other.pk).update(promotion_level="ministry")  # what an editor had typed
 

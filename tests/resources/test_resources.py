@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.choices import Direction, ResourceType
-from resources.models import DocumentDownload, DocumentDownloadVisit, ResourcePage
+from resources.models import DocumentDownload, ResourcePage
 from tests.factories import make_studio
 
 from .factories import make_document, make_resource
@@ -56,6 +56,8 @@ def test_download_serves_the_file_and_counts_each_client_once_a_day(client, stud
     assert download_count(document) == 3
 
     # The next day, a visitor counts again (and the day before is forgotten).
+    from resources.models import DocumentDownloadVisit
+
     DocumentDownloadVisit.objects.update(day=datetime.date(2000, 1, 1))
     client.get(url)
     assert download_count(document) == 4
