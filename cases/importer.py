@@ -96,6 +96,7 @@ class ImportResult:
     rows: list = field(default_factory=list)
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    promoted_by: object = None  # the administrator named with --by
 
     @property
     def to_create(self):
@@ -104,6 +105,11 @@ class ImportResult:
     @property
     def to_update(self):
         return [row for row in self.rows if row.existing_id is not None]
+
+    @property
+    def levels_left_out(self):
+        """Rows whose 推介级别 was not made a promotion: no administrator was named (``--by``)."""
+        return [row for row in self.rows if row.promotion_level != PromotionLevel.NONE and not self.promoted_by]
 
 
 def label(choices, value):
@@ -323,10 +329,8 @@ def promotion_problem(row, user):
     """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
     from studios.models import StudioPage
 
-    if row.promotion_level == PromotionLevel.NONE:
-        return None
-    if user is None:
-        return _("导入推介级别须指明执行导入的站点管理员账号（import_cases --by 用户名）；留空则不推介")
+    if row.promotion_level == PromotionLevel.NONE or user is None:
+        return None  # without an administrator the level is left out (ImportResult.levels_left_out)
     if not can_promote(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level):
         return _("账号“%(user)s”无权做%(level)s推介") % {
             "user": user.get_username(),
@@ -374,8 +378,9 @@ def import_cases(directory, *, dry_run=False, user=None):
     """Read, validate and (unless ``dry_run``) write every case in the folder.
 
     A row's 推介级别 becomes a promotion made by ``user`` (the administrator running the
-    import), within what the promotion permission policy allows that account; an import
-    never removes a promotion. Raises :class:`CaseImportError` listing every problem; in
+    import), within what the promotion permission policy allows that account; without a
+    ``user`` it is left out (``ImportResult.levels_left_out``). An import never removes a
+    promotion. Raises :class:`CaseImportError` listing every problem; in
     that case nothing has been written. Returns an :class:`ImportResult`.
     """
     rows = read_rows(directory)
@@ -384,7 +389,7 @@ def import_cases(directory, *, dry_run=False, user=None):
     valid, problems = validate(rows, Path(directory), user)
     if problems:
         raise CaseImportError(problems)
-    result = ImportResult(rows=valid)
+    result = ImportResult(rows=valid, promoted_by=user)
     if dry_run:
         return result
     try:
@@ -446,6 +451,6 @@ def _write_rows(rows, result, user):
 
 def import_promotion(case, level, user):
     """Promote the published case at ``level`` unless it already holds that level (in any year)."""
-    if level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
+    if user is None or level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
         return None
     return promote(case, level, user, year=case.year, note=IMPORTED_NOTE)

@@ -243,12 +243,14 @@ def test_bad_folder_reports_every_problem_and_writes_nothing(tmp_path, studio):
 
 
 def test_levels_are_imported_only_in_the_name_of_an_administrator(good_folder):
-    err = io.StringIO()
-    with pytest.raises(CommandError, match="未写入任何数据"):
-        call_command("import_cases", str(good_folder), stdout=io.StringIO(), stderr=err)
-    assert "第2行 推介级别：导入推介级别须指明执行导入的站点管理员账号" in err.getvalue()
-    assert "第3行" not in err.getvalue()  # no level, nothing to refuse
-    assert not CasePage.objects.exists()
+    from promotions.models import Promotion
+
+    out, err = run(good_folder, by=None)
+    assert "导入完成：新建 2 个" in out
+    assert "第2行 推介级别：“省级”未导入，推介须由站点管理员导入（import_cases --by 用户名）" in err
+    assert "第3行" not in err  # no level, nothing left out
+    assert not Promotion.objects.exists()
+    assert CasePage.objects.get(title="班级公约诞生记").promotion_level == PromotionLevel.NONE
 
 
 def test_an_account_imports_only_the_levels_the_promotion_policy_allows_it(good_folder, studio):
