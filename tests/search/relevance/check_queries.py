@@ -47,71 +47,71 @@ def main():
     seen_ids, seen_texts = set(), {}
     per_class = defaultdict(list)
     for i, q in enumerate(queries):
-        where = q.get("id", "#%d" % i)
+        where = q.get("id", f"#{i}")
         for key in ("id", "query", "class", "judgments"):
             if key not in q:
-                err("%s: missing key %r" % (where, key))
+                err(f"{where}: missing key {key!r}")
         extra = set(q) - {"id", "query", "class", "judgments"}
         if extra:
-            err("%s: unexpected keys %s" % (where, sorted(extra)))
+            err(f"{where}: unexpected keys {sorted(extra)}")
         qid, text, cls = q.get("id"), q.get("query", ""), q.get("class")
         judgments = q.get("judgments", {})
 
         if not isinstance(qid, str) or not re.fullmatch(r"q\d{3}", qid):
-            err("%s: id must look like q001" % where)
+            err(f"{where}: id must look like q001")
         if qid in seen_ids:
-            err("%s: duplicate id" % where)
+            err(f"{where}: duplicate id")
         seen_ids.add(qid)
 
         if not isinstance(text, str) or not text.strip():
-            err("%s: empty query" % where)
+            err(f"{where}: empty query")
         elif text != text.strip():
-            err("%s: leading/trailing spaces in query" % where)
+            err(f"{where}: leading/trailing spaces in query")
         elif text in seen_texts:
-            err("%s: same query text as %s" % (where, seen_texts[text]))
+            err(f"{where}: same query text as {seen_texts[text]}")
         else:
             seen_texts[text] = where
 
         if cls not in CLASSES:
-            err("%s: unknown class %r" % (where, cls))
+            err(f"{where}: unknown class {cls!r}")
             continue
         per_class[cls].append(q)
 
         if not isinstance(judgments, dict):
-            err("%s: judgments must be an object" % where)
+            err(f"{where}: judgments must be an object")
             continue
         for cid, grade in judgments.items():
             if cid not in case_ids:
-                err("%s: judged case %r is not in plan.json" % (where, cid))
+                err(f"{where}: judged case {cid!r} is not in plan.json")
             if grade not in (1, 2) or isinstance(grade, bool):
-                err("%s: grade of %s must be 1 or 2, not %r" % (where, cid, grade))
+                err(f"{where}: grade of {cid} must be 1 or 2, not {grade!r}")
         if cls == "offtopic" and judgments:
-            err("%s: offtopic query must have no judgments" % where)
+            err(f"{where}: offtopic query must have no judgments")
         if cls != "offtopic" and not judgments:
-            err("%s: %s query has no relevant case" % (where, cls))
+            err(f"{where}: {cls} query has no relevant case")
 
         # shape of the query per class
         if isinstance(text, str):
             words = text.split()
             if cls in ("exact", "compound", "typo") and len(words) != 1:
-                err("%s: %s query should be one word" % (where, cls))
+                err(f"{where}: {cls} query should be one word")
             if cls in ("exact", "compound", "typo", "synonym") and not HAN.search(text):
-                err("%s: %s query should be Chinese" % (where, cls))
+                err(f"{where}: {cls} query should be Chinese")
             if cls == "multiword" and not 2 <= len(words) <= 4:
-                err("%s: multiword query should have 2-4 words" % where)
+                err(f"{where}: multiword query should have 2-4 words")
             if cls == "pinyin" and (HAN.search(text) or not LATIN.search(text)):
-                err("%s: pinyin query should be Latin letters only" % where)
+                err(f"{where}: pinyin query should be Latin letters only")
             if cls == "mixed" and not (HAN.search(text) and LATIN.search(text)):
-                err("%s: mixed query should mix Latin and Chinese" % where)
+                err(f"{where}: mixed query should mix Latin and Chinese")
             if cls == "question" and len(text) < 10:
-                err("%s: question should be a full sentence" % where)
+                err(f"{where}: question should be a full sentence")
 
     for cls in CLASSES:
         n = len(per_class[cls])
         if n < MIN_PER_CLASS[cls]:
-            err("class %s has %d queries, needs at least %d" % (cls, n, MIN_PER_CLASS[cls]))
+            err(f"class {cls} has {n} queries, needs at least {MIN_PER_CLASS[cls]}")
 
-    print("%-10s %7s %9s %9s %7s" % ("class", "queries", "mean rel", "mean hi", ">=5 rel"))
+    print(f"{'class':<10} {'queries':>7} {'mean rel':>9} {'mean hi':>9} {'>=5 rel':>7}")
     total, judged = 0, []
     for cls in CLASSES:
         qs = per_class[cls]
@@ -120,19 +120,23 @@ def main():
         hi = [sum(1 for g in q.get("judgments", {}).values() if g == 2) for q in qs]
         if cls != "offtopic":
             judged.extend(rel)
-        mean = lambda xs: sum(xs) / len(xs) if xs else 0.0
-        print("%-10s %7d %9.2f %9.2f %7d" % (cls, len(qs), mean(rel), mean(hi), sum(1 for r in rel if r >= 5)))
+
+        def mean(xs):
+            return sum(xs) / len(xs) if xs else 0.0
+
+        big_rel = sum(1 for r in rel if r >= 5)
+        print(f"{cls:<10} {len(qs):>7d} {mean(rel):>9.2f} {mean(hi):>9.2f} {big_rel:>7d}")
     big = sum(1 for r in judged if r >= 5)
     small = sum(1 for r in judged if r <= 2)
     print(
-        "total %d queries; of %d with judgments, %d have 5+ relevant cases (%.0f%%), "
-        "%d have only 1-2" % (total, len(judged), big, 100.0 * big / max(len(judged), 1), small)
+        f"total {total} queries; of {len(judged)} with judgments, {big} have 5+ relevant cases "
+        f"({100.0 * big / max(len(judged), 1):.0f}%), {small} have only 1-2"
     )
     covered = {cid for q in queries for cid in q.get("judgments", {})}
-    print("cases judged relevant to at least one query: %d of %d" % (len(covered), len(case_ids)))
+    print(f"cases judged relevant to at least one query: {len(covered)} of {len(case_ids)}")
 
     if errors:
-        print("\n%d problem(s):" % len(errors))
+        print(f"\n{len(errors)} problem(s):")
         for e in errors:
             print("  " + e)
         return 1
