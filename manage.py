@@ -10,4 +10,9 @@ if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    from config.settings.base import MissingEnvironmentVariable
+
+    try:
+        execute_from_command_line(sys.argv)
+    except MissingEnvironmentVariable as error:
+        sys.exit(str(error))  # the one line says what to set; a traceback would only hide it

@@ -108,6 +108,15 @@ def case_plan():
     return plan
 
 
+def planned_promotions():
+    """``[(title, level, year)]``: the demo cases promoted at load time (by the administrator)."""
+    return [
+        (item["title"], item["promotion_level"], item["year"])
+        for item in case_plan()
+        if item["promotion_level"] != PromotionLevel.NONE
+    ]
+
+
 def build_body(item, image=None):
     children = []
     for heading_text, paragraphs in zip(SECTION_HEADINGS, item["sections"], strict=True):
@@ -168,7 +177,6 @@ def load(stdout):
                 year=item["year"],
                 summary=item["summary"],
                 keywords=item["keywords"],
-                promotion_level=item["promotion_level"],
                 body=body,
                 cover=image,
                 live=True,

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
+from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from promotions.permissions import can_promote
+from promotions.records import IMPORTED_NOTE, level_label, promote
 from studios.importer import cell_text, parse_int, problem
 
 from .rules import (
@@ -56,7 +58,6 @@ FIELD_COLUMNS = {
     "category": "案例类别",
     "directions": "建设方向",
     "year": "年度",
-    "promotion_level": "推介级别",
     "summary": "摘要",
     "body": "正文文件",
 }
@@ -82,6 +83,7 @@ class CaseRow:
     direction_codes: list
     conversion: object
     character_count: int
+    promotion_level: str = PromotionLevel.NONE
     existing_id: int | None = None
 
     @property
@@ -94,6 +96,7 @@ class ImportResult:
     rows: list = field(default_factory=list)
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    promoted_by: object = None  # the administrator named with --by
 
     @property
     def to_create(self):
@@ -102,6 +105,11 @@ class ImportResult:
     @property
     def to_update(self):
         return [row for row in self.rows if row.existing_id is not None]
+
+    @property
+    def levels_left_out(self):
+        """Rows whose 推介级别 was not made a promotion: no administrator was named (``--by``)."""
+        return [row for row in self.rows if row.promotion_level != PromotionLevel.NONE and not self.promoted_by]
 
 
 def label(choices, value):
@@ -139,6 +147,10 @@ def read_rows(directory):
     source = folder / INDEX_FILE
     if not source.is_file():
         raise CaseImportError([_("文件夹中没有 %(file)s（案例汇总表）") % {"file": INDEX_FILE}])
+    try:
+        check_archive(source, INDEX_FILE)
+    except ArchiveRefused as exc:
+        raise CaseImportError([str(exc)]) from exc
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
@@ -260,13 +272,22 @@ def parse_row(row_number, cells, folder, studios):
         path = folder / file_name
         if Path(file_name).suffix.lower() != ".docx":
             report("正文文件", _("“%(file)s”不是 Word 文档（需要 .docx 格式）") % {"file": file_name})
+        elif not path.resolve().is_relative_to(folder.resolve()):
+            # ../ or an absolute path (or a link leading out): only the import folder is read.
+            report("正文文件", _("“%(file)s”不在导入文件夹中，只能使用文件夹里的文件") % {"file": file_name})
         elif not path.is_file():
             report("正文文件", _("找不到文件“%(file)s”") % {"file": file_name})
         else:
             try:
+                check_archive(path, file_name)
                 conversion = convert_docx(path, image_title=title or file_name)
+            except ArchiveRefused as exc:
+                report("正文文件", str(exc))
             except WordConversionError as exc:
                 report("正文文件", _("无法读取“%(file)s”：%(error)s") % {"file": file_name, "error": exc})
+            else:
+                for reason in conversion.problems:
+                    report("正文文件", _("“%(file)s”%(reason)s") % {"file": file_name, "reason": reason})
     if conversion is not None:
         body = body_block().to_python(raw_blocks(conversion))
         character_count = count_characters(plain_text(body))
@@ -283,10 +304,9 @@ def parse_row(row_number, cells, folder, studios):
         "authors": "、".join(authors),
         "category": category,
         "year": year,
-        "promotion_level": promotion,
         "summary": summary,
     }
-    return CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count), []
+    return CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count, promotion), []
 
 
 def body_block():
@@ -305,7 +325,21 @@ def studio_lookup():
     return lookup
 
 
-def validate(rows, folder):
+def promotion_problem(row, user):
+    """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
+    from studios.models import StudioPage
+
+    if row.promotion_level == PromotionLevel.NONE or user is None:
+        return None  # without an administrator the level is left out (ImportResult.levels_left_out)
+    if not can_promote(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level):
+        return _("账号“%(user)s”无权做%(level)s推介") % {
+            "user": user.get_username(),
+            "level": level_label(row.promotion_level),
+        }
+    return None
+
+
+def validate(rows, folder, user=None):
     """Validate every row; return ``(valid_rows, problems)``. Nothing is written."""
     from .models import CasePage
 
@@ -314,6 +348,9 @@ def validate(rows, folder):
     for row_number, cells in rows:
         row, row_problems = parse_row(row_number, cells, folder, studios)
         if row is not None:
+            refused = promotion_problem(row, user)
+            if refused:
+                row_problems.append(problem(row_number, "推介级别", refused))
             key = (row.studio_id, row.title)
             if key in first_seen:
                 row_problems.append(
@@ -337,22 +374,28 @@ def validate(rows, folder):
 # --- import ------------------------------------------------------------------------
 
 
-def import_cases(directory, *, dry_run=False):
+def import_cases(directory, *, dry_run=False, user=None):
     """Read, validate and (unless ``dry_run``) write every case in the folder.
 
-    Raises :class:`CaseImportError` listing every problem; in that case nothing
-    has been written. Returns an :class:`ImportResult`.
+    A row's 推介级别 becomes a promotion made by ``user`` (the administrator running the
+    import), within what the promotion permission policy allows that account; without a
+    ``user`` it is left out (``ImportResult.levels_left_out``). An import never removes a
+    promotion. Raises :class:`CaseImportError` listing every problem; in
+    that case nothing has been written. Returns an :class:`ImportResult`.
     """
     rows = read_rows(directory)
     if not rows:
         raise CaseImportError([_("案例汇总表中没有案例数据（第2行起每行一个案例）")])
-    valid, problems = validate(rows, Path(directory))
+    valid, problems = validate(rows, Path(directory), user)
     if problems:
         raise CaseImportError(problems)
-    result = ImportResult(rows=valid)
+    result = ImportResult(rows=valid, promoted_by=user)
     if dry_run:
         return result
-    write_rows(valid, result)
+    try:
+        write_rows(valid, result, user)
+    except ImportBusy as exc:
+        raise CaseImportError([str(exc)]) from exc
     return result
 
 
@@ -365,8 +408,12 @@ def model_problems(row_number, error):
     return problems
 
 
-@transaction.atomic
-def write_rows(rows, result):
+def write_rows(rows, result, user=None):
+    with import_transaction():
+        return _write_rows(rows, result, user)
+
+
+def _write_rows(rows, result, user):
     from home.models import Direction
     from studios.models import StudioPage
 
@@ -374,9 +421,12 @@ def write_rows(rows, result):
 
     directions = {direction.code: direction for direction in Direction.objects.all()}
     for row in rows:
+        # Decided again under the import lock: another import may have created it meanwhile.
+        existing = CasePage.objects.filter(studio_id=row.studio_id, title=row.title).order_by("pk").first()
+        row.existing_id = existing.pk if existing else None
         image_ids = store_images(row.conversion)
         body = body_block().to_python(raw_blocks(row.conversion, image_ids))
-        case = CasePage.objects.get(pk=row.existing_id) if row.existing_id else CasePage()
+        case = existing or CasePage()
         for name, value in row.fields.items():
             setattr(case, name, value)
         case.body = body
@@ -392,7 +442,15 @@ def write_rows(rows, result):
                 studio.add_child(instance=case)
                 result.created.append(case)
             case.save_revision(log_action=True).publish(log_action=True)
+            import_promotion(case, row.promotion_level, user)
         except ValidationError as exc:
             # The model's own rules (the same as the admin's) had the last word: undo everything.
             raise CaseImportError(model_problems(row.row_number, exc)) from exc
     return result
+
+
+def import_promotion(case, level, user):
+    """Promote the published case at ``level`` unless it already holds that level (in any year)."""
+    if user is None or level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
+        return None
+    return promote(case, level, user, year=case.year, note=IMPORTED_NOTE)

@@ -149,7 +149,8 @@ class CasePage(SitePage):
         choices=PromotionLevel.choices,
         default=PromotionLevel.NONE,
         db_index=True,
-        help_text=_("案例获得的最高推介级别"),
+        editable=False,
+        help_text=_("案例获得的最高推介级别，由推介记录自动得出"),
     )
 
     LIBRARY_ORDER = ("-first_published_at", "-pk")
@@ -169,12 +170,14 @@ class CasePage(SitePage):
     parent_page_types = ["studios.StudioPage"]
     subpage_types = []
     base_form_class = CasePageForm
+    # Follows the case's promotions (promotions.records), never its content: a copy starts unpromoted.
+    exclude_fields_in_copy = ["promotion_level"]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("authors"),
-                FieldRowPanel([FieldPanel("category"), FieldPanel("year"), FieldPanel("promotion_level")]),
+                FieldRowPanel([FieldPanel("category"), FieldPanel("year")]),
                 FieldPanel("directions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("keywords"),
             ],
@@ -222,6 +225,12 @@ class CasePage(SitePage):
     def save(self, *args, **kwargs):
         self.sync_studio()
         return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision carries the level it was saved with; publishing it must not bring that back.
+        page = super().with_content_json(content)
+        page.promotion_level = self.promotion_level
+        return page
 
     def sync_studio(self):
         """Point ``studio`` at the parent studio page (the tree is the source of truth)."""
@@ -318,7 +327,10 @@ class CasePage(SitePage):
         """
         if getattr(request, "is_preview", False) or not self.pk or not self.live:
             return self._render_library_links(request)
-        key = f"cases:library-links:{self.pk}:{pagecache.request_generation(request)}"
+        generation = pagecache.request_generation(request)
+        if generation is None:  # the cache is unavailable
+            return self._render_library_links(request)
+        key = f"cases:library-links:{self.pk}:{generation}"
         cache = pagecache.get_cache()
         links = cache.get(key)
         if links is None:

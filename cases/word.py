@@ -18,9 +18,14 @@ embedded HTML chunks (altChunk), macros and fields are dropped.
 
 import hashlib
 import html
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
 
 HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 HEADING_SIZES = {1: "h2", 2: "h3"}  # deeper levels → h4
@@ -55,10 +60,44 @@ class PendingImage:
 
 @dataclass
 class Conversion:
-    """The body as StreamField raw data; image blocks hold a ``PendingImage`` until stored."""
+    """The body as StreamField raw data; image blocks hold a ``PendingImage`` until stored.
+
+    ``problems``: why a picture was left out (over the upload limits), in Chinese.
+    """
 
     blocks: list = field(default_factory=list)
     images: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+
+def picture_problem(data, number):
+    """Why picture ``number`` may not be stored, by the limits an upload in the admin has; or ``None``.
+
+    Only the picture's header is read, never its pixels.
+    """
+    max_size = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    if len(data) > max_size:
+        return _("中的图%(n)d过大（%(size).1f MB，上限 %(max).0f MB）") % {
+            "n": number,
+            "size": len(data) / 1024 / 1024,
+            "max": max_size / 1024 / 1024,
+        }
+    try:
+        with PILImage.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+    except PILImage.DecompressionBombError:
+        width = height = None
+    except Exception:  # Pillow raises several kinds for a file it cannot read
+        return _("中的图%(n)d不是可识别的图片") % {"n": number}
+    max_pixels = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    if width is None or width * height > max_pixels:
+        size = f"{width}×{height}" if width else _("超过 Pillow 的上限")
+        return _("中的图%(n)d像素过多（%(size)s，上限 %(max)s 像素）") % {
+            "n": number,
+            "size": size,
+            "max": f"{max_pixels:,}",
+        }
+    return None
 
 
 def _escape(text):
@@ -235,10 +274,13 @@ def convert_docx(source, *, image_title="Word 图片"):
             extension = IMAGE_TYPES.get(content_type) or PurePosixPath(str(getattr(part, "partname", ""))).suffix[1:]
             if part is None or extension.lower() not in IMAGE_TYPES.values():
                 continue  # not a picture we can show (e.g. EMF/WMF drawings)
+            number = len(conversion.images) + len(conversion.problems) + 1
+            problem = picture_problem(part.blob, number)
+            if problem:
+                conversion.problems.append(problem)
+                continue
             flush()
-            pending = PendingImage(
-                data=part.blob, extension=extension, title=f"{image_title}（图{len(conversion.images) + 1}）"
-            )
+            pending = PendingImage(data=part.blob, extension=extension, title=f"{image_title}（图{number}）")
             conversion.images.append(pending)
             conversion.blocks.append({"type": "image", "value": {"image": pending, "caption": ""}})
     flush()
@@ -273,8 +315,6 @@ def store_images(conversion, collection=None):
     for pending in conversion.images:
         existing = Image.objects.filter(file_hash=pending.sha1).first()
         if existing is None:
-            import io
-
             existing = Image(title=pending.title)
             if collection is not None:
                 existing.collection = collection

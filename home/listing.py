@@ -166,9 +166,24 @@ class FacetedListing:
         results = self.filtered().order_by(*self.order_by)
         return Paginator(results, self.per_page).get_page(self.request.GET.get("page"))
 
+    def vouch_for_query(self, page_obj):
+        """Tell the page cache (ops.middleware) whether this query is one of the listing's own:
+        every parameter a facet's valid value, or the page number actually shown. Otherwise
+        the page is served but not kept (``?category=nonsense`` is the unfiltered listing)."""
+        recognised = all(
+            (name in self.selected and str(self.selected[name]) == value)
+            or (name == "page" and value == str(page_obj.number))
+            for name, value in self.request.GET.items()
+        )
+        if recognised:
+            self.request.ops_query_canonical = True
+        else:
+            self.request.ops_no_cache = True
+
     def context(self):
         """Everything a listing template needs."""
         page_obj = self.page()
+        self.vouch_for_query(page_obj)
         return {
             "page_obj": page_obj,
             "facets": self.facet_groups(),

@@ -26,6 +26,15 @@ def ensure_page_root(**kwargs):
         Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names, not a bind
+
+
+def is_local_hostname(hostname):
+    """A Site hostname that only works on the server itself (absolute links with it are dead)."""
+    hostname = (hostname or "").lower()
+    return hostname in LOCAL_HOSTNAMES or hostname.endswith(".localhost") or hostname.startswith("127.")
+
+
 @transaction.atomic
 def ensure_site_structure():
     """Create the home page and the section index pages where missing; return the home page.

@@ -1,7 +1,10 @@
-"""Deployment checks for the page cache."""
+"""Deployment checks: the page cache, the site's address."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
+
+from home.structure import is_local_hostname
 
 from . import pagecache
 
@@ -22,3 +25,24 @@ def page_cache_backend(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.sites, deploy=True)
+def site_address(app_configs, **kwargs):
+    """Absolute links (QR codes, share tags, the PDF source line, report links, emails) start with
+    the default Site's address: a local one makes them all dead links."""
+    from wagtail.models import Site
+
+    try:
+        site = Site.objects.filter(is_default_site=True).first()
+    except DatabaseError:  # not migrated yet: nothing to check
+        return []
+    if site is None or not is_local_hostname(site.hostname):
+        return []
+    return [
+        Error(
+            f"默认站点的主机名是 {site.hostname}：二维码、分享链接、PDF 来源、报表链接和通知邮件中的完整地址都会指向本机。",
+            hint="后台 设置 → 站点：把主机名改为正式域名（如 bzr.example.cn），端口改为 443（见 docs/deployment.md）。",
+            id="ops.E001",
+        )
+    ]

@@ -183,9 +183,11 @@ class PageCacheMiddleware:
 
     A request is eligible when it carries no session or messages cookie and no Authorization
     header, its path is not an admin, document, API or health path, and its query only uses
-    parameters the listings recognise. The response is stored only when it is a 200 HTML page
-    that sets no cookie (so no CSRF-bearing form, no message), is not marked private or
-    no-cache, and was rendered for an anonymous user. ``X-Cache`` says HIT, MISS or BYPASS.
+    parameters the listings recognise, each once and in canonical form (``pagecache.
+    canonical_query``). The response is stored only when it is a 200 HTML page that sets no
+    cookie (so no CSRF-bearing form, no message), is not marked private or no-cache, was
+    rendered for an anonymous user, and either a listing recognised every parameter or the
+    bounded number of search pages is not reached. ``X-Cache`` says HIT, MISS or BYPASS.
     """
 
     def __init__(self, get_response):
@@ -208,7 +210,15 @@ class PageCacheMiddleware:
             return False
         if len(request.META.get("QUERY_STRING", "")) > 512:
             return False
-        return all(name in self.query_params for name in request.GET)
+        return all(name in self.query_params for name in request.GET) and pagecache.canonical_query(request.GET)
+
+    @staticmethod
+    def within_budget(request, cache, generation):
+        """A listing vouches for the parameters it recognised; any other query (a search) is
+        kept only while the number of such pages in this generation is under its bound."""
+        if not request.GET or getattr(request, "ops_query_canonical", False):
+            return True
+        return pagecache.take_search_slot(cache, generation)
 
     @staticmethod
     def storable(request, response):
@@ -224,18 +234,23 @@ class PageCacheMiddleware:
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)
 
+    def bypass(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response["X-Cache"] = "BYPASS"
+        return response
+
     def __call__(self, request):
         if not self.eligible(request):
-            response = self.get_response(request)
-            if response.get("Content-Type", "").startswith("text/html"):
-                response["X-Cache"] = "BYPASS"
-            return response
+            return self.bypass(request)
 
         cache = pagecache.get_cache()
         key = pagecache.entry_key(request)
         generation = pagecache.cached_generation(cache)
         if generation is None:
             generation = pagecache.current_generation(cache)
+        if generation is None:  # the cache is unavailable: render, keep nothing
+            return self.bypass(request)
         request.content_generation = generation  # for fragment caches (pagecache.request_generation)
         entry = self.local.get(key, generation)
         if entry is None:
@@ -252,7 +267,7 @@ class PageCacheMiddleware:
             return response
 
         response = self.get_response(request)
-        if self.storable(request, response):
+        if self.storable(request, response) and self.within_budget(request, cache, generation):
             headers = [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-cache")]
             if request.method == "GET":
                 entry = (generation, headers, response.content)

@@ -13,7 +13,9 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from rest_framework import serializers
 from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -228,8 +230,22 @@ def page_api_fields(model):
     return [field for field in PAGE_API_FIELDS.get(model._meta.label, []) if hasattr(model, _required_attr(field))]
 
 
+class BoundedPagination(WagtailPagination):
+    """An offset no listing can reach is a 400, not a number the database cannot hold (a 500)."""
+
+    MAX_OFFSET = 1_000_000_000
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > self.MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {self.MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Live, public pages with the fields of ``PAGE_API_FIELDS``."""
+
+    pagination_class = BoundedPagination
 
     @classmethod
     def get_body_fields(cls, model):
@@ -249,6 +265,8 @@ def used_by_public_pages(model):
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    pagination_class = BoundedPagination
+
     def get_queryset(self):
         model = get_image_model()
         ids = [int(pk) for pk in used_by_public_pages(model) if str(pk).isdigit()]
@@ -256,6 +274,8 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    pagination_class = BoundedPagination
+
     def get_queryset(self):
         model = get_document_model()
         ids = [int(pk) for pk in used_by_public_pages(model) if str(pk).isdigit()]

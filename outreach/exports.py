@@ -6,7 +6,8 @@
   case's absolute URL, rows by ``case_to_row``; ``export_cases_folder`` also writes
   each case body as the ``.docx`` named in ``正文文件``.
 
-Chinese headers, a frozen header row, column widths fitted to the content.
+Chinese headers, a frozen header row, column widths fitted to the content; a value that
+looks like a formula is written as text (home.spreadsheets).
 """
 
 import io
@@ -15,6 +16,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from home.spreadsheets import keep_as_text
 
 STUDIO_SHEET_TITLE = "工作室建设情况信息表"
 CASE_SHEET_TITLE = "典型案例汇总表"
@@ -36,6 +39,9 @@ def write_sheet(title, columns, rows):
     sheet.append(columns)
     for row in rows:
         sheet.append(["" if value is None else value for value in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            keep_as_text(cell)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -17,6 +17,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.choices import CaseCategory, PromotionLevel, Province, SchoolType
+from home.spreadsheets import csv_value
+from promotions.visibility import visible_pages
 
 from . import exports
 
@@ -62,10 +64,11 @@ class ReportingTableView(ReportView):
         return self.request.user.is_superuser
 
     def base_queryset(self, model):
+        """Site administrators: every page. Others: live pages that are public or that they may edit."""
         queryset = model.objects.all()
-        if not self.user_can_see_drafts():
-            queryset = queryset.live()
-        return queryset
+        if self.user_can_see_drafts():
+            return queryset
+        return visible_pages(self.request.user, queryset.live())
 
     def rows(self, queryset):
         raise NotImplementedError
@@ -81,7 +84,7 @@ class ReportingTableView(ReportView):
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             writer.writerow(self.columns_for_export())
-            writer.writerows(self.rows(queryset))
+            writer.writerows([csv_value(value) for value in row] for row in self.rows(queryset))
             response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
             return response

@@ -1,6 +1,8 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
+from home import converters  # noqa: F401 - registers <id:…>
+
 from . import feeds, views
 
 # The API v2 router (outreach.api.api_router) has its own namespace and is included from config.urls.
@@ -13,6 +15,6 @@ urlpatterns = [
     path("api/openapi.json", views.openapi_json, name="openapi"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("cases/<int:page_id>/pdf/", views.case_pdf, name="case_pdf"),
-    path("share/<int:page_id>/qr.png", views.page_qr_png, name="page_qr"),
+    path("cases/<id:page_id>/pdf/", views.case_pdf, name="case_pdf"),
+    path("share/<id:page_id>/qr.png", views.page_qr_png, name="page_qr"),
 ]

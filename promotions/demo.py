@@ -12,6 +12,7 @@ from home.choices import PromotionLevel
 
 from .accounts import add_editor, ensure_all_studio_spaces, ensure_workflow
 from .models import Promotion, ReviewerProfile, ReviewerRole
+from .records import IMPORTED_NOTE, promote
 
 DEFAULT_PASSWORD = "bzr-role-2026"  # noqa: S105 - documented demo password, override with DEMO_ROLE_PASSWORD
 DEMO_STUDIO_SLUG = "qianxing"
@@ -46,13 +47,31 @@ def _demo_studio():
     return studios.filter(slug=DEMO_STUDIO_SLUG).first() or studios.order_by("pk").first()
 
 
-def _promote(page, level, user, note, batch="第一批"):
-    if page is None:
+def _promote(page, level, user, note, batch="第一批", year=DEMO_YEAR):
+    if page is None or Promotion.objects.filter(page=page, level=level, year=year).exists():
         return 0
-    _promotion, created = Promotion.objects.get_or_create(
-        page=page, level=level, year=DEMO_YEAR, defaults={"created_by": user, "note": note, "batch": batch}
-    )
-    return int(created)
+    promote(page, level, user, year=year, note=note, batch=batch)
+    return 1
+
+
+def _administrator():
+    return get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+
+
+def _planned_case_promotions(stdout):
+    """The case library's promoted cases, as the administrator loading the demo marks them."""
+    from cases.demo import planned_promotions
+    from cases.models import CasePage
+
+    administrator = _administrator()
+    if administrator is None:
+        stdout.write("审核与推介演示数据：没有站点管理员账号，跳过案例库的推介。")
+        return 0
+    created = 0
+    for title, level, year in planned_promotions():
+        case = CasePage.objects.live().filter(title=title).first()
+        created += _promote(case, level, administrator, IMPORTED_NOTE, batch="", year=year)
+    return created
 
 
 def load(stdout):
@@ -84,6 +103,7 @@ def load(stdout):
         created += _promote(own_items[0], PromotionLevel.MINISTRY, ministry, "面向全国中职学校推广应用。")
     for case in other_cases:
         created += _promote(case, PromotionLevel.MINISTRY, ministry, "典型性强、可复制，面向全国推介。")
+    created += _planned_case_promotions(stdout)
 
     stdout.write(f"审核与推介演示数据：新增推介 {created} 条；演示账号（密码均为 {password}）：")
     stdout.write(f"  工作室编辑：demo_editor（{studio.title}）")

@@ -18,8 +18,9 @@ class PromotionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         page, level = cleaned.get("page"), cleaned.get("level")
-        allowed = self.for_user is None or page is None or not level or can_promote(self.for_user, page.specific, level)
-        if not allowed:
+        if page is None or not level:
+            return cleaned
+        if self.for_user is None or not can_promote(self.for_user, page.specific, level):
             raise forms.ValidationError(
                 _("您没有权限对该内容进行“%(level)s”推介：只能推介本人负责范围内的内容，部级推介仅限部级管理员。")
                 % {"level": dict(PROMOTION_LEVEL_CHOICES)[level]}
@@ -27,7 +28,7 @@ class PromotionForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        if self.instance.pk is None and self.for_user is not None:
+        if self.instance.pk is None:
             self.instance.created_by = self.for_user
         return super().save(commit=commit)
 

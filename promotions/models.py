@@ -218,6 +218,7 @@ class Promotion(ChoiceLabelsMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        help_text=_("做出推介的审核人员，或执行导入的站点管理员"),
     )
     created_at = models.DateTimeField(_("推介时间"), auto_now_add=True, db_index=True)
 
@@ -273,5 +274,8 @@ class Promotion(ChoiceLabelsMixin, models.Model):
             raise ValidationError({"page": _("只能推介已发布的内容。")})
 
     def save(self, *args, **kwargs):
+        if self._state.adding and self.created_by_id is None:
+            # Every promotion says who made it: a reviewer, or the administrator who ran an import.
+            raise ValueError("推介必须记录推介人（created_by）。")
         self.fill_from_page()
         super().save(*args, **kwargs)

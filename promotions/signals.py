@@ -1,5 +1,5 @@
 from django.contrib.auth.management import create_permissions
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -12,8 +12,8 @@ from .accounts import (
     ensure_workflow,
     rename_studio_space,
 )
-from .models import ReviewerProfile
-from .sync import sync_case
+from .models import Promotion, ReviewerProfile
+from .records import refresh_case_level
 
 
 def after_migrate(sender, apps=None, using="default", **kwargs):
@@ -54,24 +54,15 @@ def reviewer_saved(sender, instance, raw=False, **kwargs):
     instance.user.groups.add(groups[instance.role])
 
 
-def _case_saved(sender, instance, raw=False, **kwargs):
+@receiver(post_save, sender=Promotion)
+def promotion_saved(sender, instance, raw=False, **kwargs):
+    """The case's 推介级别 is the highest level among its promotions."""
     if not raw:
-        sync_case(instance)
+        refresh_case_level(instance.page_id)
 
 
-def _case_published(sender, instance, **kwargs):
-    sync_case(instance)
-
-
-def connect_case_sync():
-    from django.apps import apps
-
-    try:
-        CasePage = apps.get_model("cases", "CasePage")
-    except LookupError:
-        return
-    post_save.connect(_case_saved, sender=CasePage, dispatch_uid="promotions_case_saved")
-    page_published.connect(_case_published, sender=CasePage, dispatch_uid="promotions_case_published")
-
-
-connect_case_sync()
+@receiver(post_delete, sender=Promotion)
+def promotion_deleted(sender, instance, origin=None, **kwargs):
+    # Deleted together with its page: the page (and its search document) is going too.
+    if origin is None or getattr(origin, "model", type(origin)) is Promotion:
+        refresh_case_level(instance.page_id)

@@ -2,16 +2,64 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.pages import bulk_actions as page_actions
+from wagtail.documents.views import bulk_actions as document_actions
+from wagtail.images.views import bulk_actions as image_actions
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.users.views import bulk_actions as user_actions
+
+from home.spreadsheets import TextOnlySnippetIndexView
 
 from .forms import PromotionForm
 from .models import Promotion, ReviewerProfile
 from .permissions import PromotionPermissionPolicy
+from .visibility import show_published_title, user_may_see_object, visible_pages
 
 register_permission_policy(Promotion, PromotionPermissionPolicy(Promotion), exact_class=True)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_see(pages, request):
+    return visible_pages(request.user, pages)
+
+
+class OnlyVisibleObjectsMixin:
+    """A bulk action's confirmation lists the objects the user may not act on by title: keep
+    only those the user may see at all (the others are simply left out), pages the user may
+    not edit under their published title."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        visible = [obj for obj in extra["items_with_no_access"] if user_may_see_object(user, obj)]
+        show_published_title(user, [obj for obj in visible if isinstance(obj, Page)])
+        return objects, {**extra, "items_with_no_access": visible}
+
+
+# Registered after Wagtail's own (order), so these replace them for the same models and actions.
+for _action in [
+    page_actions.DeleteBulkAction,
+    page_actions.MoveBulkAction,
+    page_actions.PublishBulkAction,
+    page_actions.UnpublishBulkAction,
+    image_actions.AddTagsBulkAction,
+    image_actions.AddToCollectionBulkAction,
+    image_actions.DeleteBulkAction,
+    document_actions.AddTagsBulkAction,
+    document_actions.AddToCollectionBulkAction,
+    document_actions.DeleteBulkAction,
+    user_actions.AssignRoleBulkAction,
+    user_actions.DeleteBulkAction,
+    user_actions.SetActiveStateBulkAction,
+    SnippetDeleteBulkAction,
+]:
+    hooks.register("register_bulk_action", type(_action.__name__, (OnlyVisibleObjectsMixin, _action), {}), order=100)
 
 
 class InstancePermissionMixin:
@@ -58,6 +106,7 @@ class PromotionViewSet(SnippetViewSet):
         "created_at",
     ]
     export_filename = "promotions"
+    index_view_class = TextOnlySnippetIndexView
     ordering = ["-created_at"]
     inspect_view_enabled = True
 

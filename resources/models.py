@@ -7,9 +7,10 @@ listings filter and count by studio in plain SQL.
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Substr
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -493,7 +494,40 @@ class DocumentDownload(models.Model):
         return f"{self.document} · {self.count}"
 
     @classmethod
-    def record(cls, document):
-        """Add one download, atomically in the database."""
-        stat, _created = cls.objects.get_or_create(document=document)
-        cls.objects.filter(pk=stat.pk).update(count=F("count") + 1)
+    def record(cls, document, client):
+        """Count a download of ``document`` by ``client`` (resources.views.client_key), once per client and day.
+
+        Returns whether it was counted. Yesterday's record of who downloaded what is dropped
+        as soon as today's first download is recorded.
+        """
+        today = timezone.localdate()
+        with transaction.atomic():
+            _visit, first_today = DocumentDownloadVisit.objects.get_or_create(
+                document=document, day=today, client=client
+            )
+            if not first_today:
+                return False
+            stat, _created = cls.objects.get_or_create(document=document)
+            cls.objects.filter(pk=stat.pk).update(count=F("count") + 1)
+            DocumentDownloadVisit.objects.filter(day__lt=today).delete()
+        return True
+
+
+class DocumentDownloadVisit(models.Model):
+    """A client that downloaded a document today: repeated requests count once a day."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("日期"), db_index=True)
+    client = models.CharField(_("访客"), max_length=64, help_text=_("访客地址的密钥散列（不保存地址本身）"))
+
+    class Meta:
+        verbose_name = _("当日下载访客")
+        verbose_name_plural = _("当日下载访客")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "day", "client"], name="download_once_per_client_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} · {self.day}"

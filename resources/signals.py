@@ -10,11 +10,12 @@ DOWNLOAD_FLAG = "_resource_download"
 @receiver(document_served)
 def count_resource_download(sender, instance, request, **kwargs):
     # Only downloads that came through the resource library's download view
-    # (see resources.views.download) are counted; the flag is set there.
-    if getattr(request, DOWNLOAD_FLAG, False):
+    # (see resources.views.download) are counted; it marks them with the client.
+    client = getattr(request, DOWNLOAD_FLAG, None)
+    if client:
         from .models import DocumentDownload
 
-        DocumentDownload.record(instance)
+        DocumentDownload.record(instance, client)
 
 
 @receiver(post_page_move)

@@ -1,9 +1,11 @@
 from django.urls import path
 
+from home import converters  # noqa: F401 - registers <id:…>
+
 from . import views
 
 app_name = "resources"
 
 urlpatterns = [
-    path("<int:document_id>/", views.download, name="download"),
+    path("<id:document_id>/", views.download, name="download"),
 ]

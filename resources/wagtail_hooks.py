@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.spreadsheets import TextOnlySnippetIndexView
+
 from .models import DocumentDownload
 
 
@@ -17,6 +19,7 @@ class DocumentDownloadViewSet(SnippetViewSet):
     list_display = ["document", "count"]
     list_export = ["document", "count"]
     export_filename = "resource-downloads"
+    index_view_class = TextOnlySnippetIndexView
     ordering = ["-count"]
     panels = [FieldPanel("document", read_only=True), FieldPanel("count", read_only=True)]
 

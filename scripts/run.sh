@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh requirements.txt
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 .venv/bin/python manage.py migrate --noinput
-.venv/bin/python manage.py load_demo
-exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"
+ADDRESS="${HOST:-127.0.0.1}:${PORT:-8000}"
+.venv/bin/python manage.py load_demo --address "$ADDRESS"  # the demo's Site: absolute links point here
+exec .venv/bin/python manage.py runserver "$ADDRESS"

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
+from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
 
 STUDIO_COLUMNS = [
     "序号",
@@ -195,6 +195,10 @@ def read_rows(source):
     """
     from openpyxl import load_workbook
 
+    try:
+        check_archive(source, getattr(source, "name", None) or str(source))
+    except ArchiveRefused as exc:
+        raise StudioImportError([str(exc)]) from exc
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError as exc:
@@ -410,19 +414,28 @@ def import_studios(source, *, dry_run=False):
     result = ImportResult(rows=valid)
     if dry_run:
         return result
-    write_rows(valid, result)
+    try:
+        write_rows(valid, result)
+    except ImportBusy as exc:
+        raise StudioImportError([str(exc)]) from exc
     return result
 
 
-@transaction.atomic
 def write_rows(rows, result):
+    with import_transaction():
+        return _write_rows(rows, result)
+
+
+def _write_rows(rows, result):
     from home.structure import ensure_site_structure
     from studios.models import StudioIndexPage, StudioPage
 
     ensure_site_structure()
     index = StudioIndexPage.objects.get()
     for row in rows:
-        existing = StudioPage.objects.get(pk=row.existing_id) if row.existing_id else None
+        # Decided again under the import lock: another import may have created it meanwhile.
+        existing = StudioPage.objects.filter(school=row.key[0], title=row.key[1]).order_by("pk").first()
+        row.existing_id = existing.pk if existing else None
         studio = build_studio(row.fields, row.member_names, row.direction_codes, existing)
         if existing is None:
             studio.live = True

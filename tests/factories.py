@@ -83,3 +83,19 @@ def make_update(studio, title=None, *, date=None, publish=True, **fields):
     if publish:
         update.save_revision().publish()
     return update
+
+
+def promoter():
+    """The administrator in whose name test promotions are made (every promotion has a 推介人)."""
+    from django.contrib.auth import get_user_model
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="promoter", defaults={"is_superuser": True, "is_staff": True, "email": "promoter@example.cn"}
+    )
+    return user
+
+
+def make_promotion(page, level, year=2025, *, by=None, **fields):
+    from promotions.models import Promotion
+
+    return Promotion.objects.create(page=page, level=level, year=year, created_by=by or promoter(), **fields)

@@ -15,4 +15,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
-application = get_wsgi_application()
+from config.settings.base import MissingEnvironmentVariable  # noqa: E402
+
+try:
+    application = get_wsgi_application()
+except MissingEnvironmentVariable as error:
+    raise SystemExit(str(error)) from None  # the one line says what to set

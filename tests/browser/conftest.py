@@ -142,9 +142,11 @@ def live_site(tmp_path_factory):
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     server = None
+    port = _free_port()
     try:
         with log.open("ab") as out:
-            for args in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+            # The demo's Site gets the address it is served at, as `make run` does.
+            for args in (["migrate", "--noinput", "-v0"], ["load_demo", "--address", f"127.0.0.1:{port}"]):
                 started = time.monotonic()
                 result = subprocess.run(
                     manage + args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=SETUP_TIMEOUT
@@ -152,7 +154,6 @@ def live_site(tmp_path_factory):
                 if result.returncode:
                     pytest.fail(f"manage.py {' '.join(args)} failed:\n{_tail(log)}", pytrace=False)
                 print(f"[browser] manage.py {args[0]}: {time.monotonic() - started:.1f}s", file=sys.stderr)
-        port = _free_port()
         server = subprocess.Popen(
             [
                 sys.executable,

@@ -4,6 +4,7 @@ import io
 
 import docx
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -111,9 +112,12 @@ def good_folder(tmp_path, studio):
     return tmp_path
 
 
-def run(folder, *args):
+def run(folder, *args, by="importer"):
+    """The command as the administrator ``by`` runs it (``by=None``: without ``--by``)."""
+    if by == "importer":
+        get_user_model().objects.get_or_create(username=by, defaults={"is_superuser": True, "is_staff": True})
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_cases", str(folder), *args, stdout=out, stderr=err)
+    call_command("import_cases", str(folder), *args, *(["--by", by] if by else []), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -128,8 +132,11 @@ def test_good_folder_imports_every_case(good_folder, studio, client):
     assert first.authors == "王芳、李明"
     assert first.year == 2025
     assert first.promotion_level == PromotionLevel.PROVINCE
+    promotion = first.promotions.get()
+    assert (promotion.level, promotion.year, promotion.created_by.username) == ("province", 2025, "importer")
     second = CasePage.objects.get(title="家长群里的风波")
     assert second.promotion_level == PromotionLevel.NONE  # empty 推介级别 = 无
+    assert not second.promotions.exists()
     assert client.get(first.url).status_code == 200
 
 
@@ -216,7 +223,7 @@ def test_bad_folder_reports_every_problem_and_writes_nothing(tmp_path, studio):
     assert "未写入任何数据" in str(excinfo.value)
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_cases", str(tmp_path), stdout=io.StringIO(), stderr=err)
+        call_command("import_cases", str(tmp_path), "--by", "importer", stdout=io.StringIO(), stderr=err)
     messages = err.getvalue()
     # 3100 "长" + the heading 一、案例背景 (6 characters)
     expected = [
@@ -235,7 +242,128 @@ def test_bad_folder_reports_every_problem_and_writes_nothing(tmp_path, studio):
     assert not Image.objects.exists()
 
 
+def test_levels_are_imported_only_in_the_name_of_an_administrator(good_folder):
+    from promotions.models import Promotion
+
+    out, err = run(good_folder, by=None)
+    assert "导入完成：新建 2 个" in out
+    assert "第2行 推介级别：“省级”未导入，推介须由站点管理员导入（import_cases --by 用户名）" in err
+    assert "第3行" not in err  # no level, nothing left out
+    assert not Promotion.objects.exists()
+    assert CasePage.objects.get(title="班级公约诞生记").promotion_level == PromotionLevel.NONE
+
+
+def test_an_account_imports_only_the_levels_the_promotion_policy_allows_it(good_folder, studio):
+    from promotions.models import Promotion, ReviewerProfile, ReviewerRole
+
+    reviewer = get_user_model().objects.create_user("xiaoshen")
+    ReviewerProfile.objects.create(user=reviewer, role=ReviewerRole.SCHOOL, school=studio.school, province="guizhou")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_cases", str(good_folder), "--by", "xiaoshen", stdout=io.StringIO(), stderr=err)
+    assert "第2行 推介级别：账号“xiaoshen”无权做省级推介" in err.getvalue()
+
+    write_index(good_folder, [row(1, "班级公约诞生记", studio, level="校级")])
+    run(good_folder, by="xiaoshen")
+    promotion = Promotion.objects.get()
+    assert (promotion.level, promotion.created_by) == ("school", reviewer)
+
+
+def test_reimporting_an_exported_level_adds_no_second_promotion(good_folder):
+    run(good_folder)
+    case = CasePage.objects.get(title="班级公约诞生记")
+    case.promotions.update(year=2026)  # e.g. a reviewer's promotion in another year
+    run(good_folder)
+    assert case.promotions.count() == 1
+
+
 def test_wrong_header_is_refused(tmp_path, studio):
     write_index(tmp_path, [], header=["序号", "标题"])
     with pytest.raises(CommandError):
         run(tmp_path)
+
+
+def test_a_case_another_import_created_meanwhile_is_updated_not_duplicated(good_folder):
+    """Both runs validated the folder before either wrote; the later one decides again under the lock."""
+    from pathlib import Path
+
+    from cases import importer
+
+    user = get_user_model().objects.create_superuser("importer", "i@example.cn", "pw")
+    rows, problems = importer.validate(importer.read_rows(good_folder), Path(good_folder), user)
+    assert not problems and all(row.existing_id is None for row in rows)
+    run(good_folder)  # the other run finishes first
+
+    result = importer.ImportResult(rows=rows)
+    importer.write_rows(rows, result, user)
+    assert CasePage.objects.count() == 2
+    assert (len(result.created), len(result.updated)) == (0, 2)
+
+
+# --- files that would unpack out of proportion -------------------------------------------------
+
+
+def pad(path, size, member="word/media/pad.bin"):
+    """Add a member of ``size`` zero bytes (it compresses about a thousand times)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, bytes(size))
+
+
+def import_problems(folder):
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="未写入任何数据"):
+        call_command("import_cases", str(folder), "--by", "importer", stdout=io.StringIO(), stderr=err)
+    return err.getvalue()
+
+
+@pytest.fixture
+def importer_account(db):
+    return get_user_model().objects.create_superuser("importer", "i@example.cn", "pw")
+
+
+def test_a_word_file_out_of_proportion_is_refused_before_it_is_read(good_folder, importer_account, settings):
+    pad(good_folder / "case1.docx", 12 * 1024 * 1024)
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”的压缩比异常" in messages
+    settings.IMPORT_MAX_UNPACKED_BYTES = 1024 * 1024
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”解压后有 13 MB，超过上限 1 MB" in messages
+    assert "第3行" not in messages
+    assert not CasePage.objects.exists() and not Image.objects.exists()
+
+
+def test_an_index_out_of_proportion_is_refused(good_folder, importer_account):
+    pad(good_folder / "index.xlsx", 12 * 1024 * 1024, member="xl/pad.bin")
+    assert "“index.xlsx”的压缩比异常" in import_problems(good_folder)
+    assert not CasePage.objects.exists()
+
+
+def test_pictures_in_word_files_meet_the_upload_limits(good_folder, importer_account, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 2000  # the picture in case1.docx is 60×40
+    messages = import_problems(good_folder)
+    assert "第2行 正文文件：“case1.docx”中的图1像素过多（60×40，上限 2,000 像素）" in messages
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    assert "第2行 正文文件：“case1.docx”中的图1过大" in import_problems(good_folder)
+    assert not CasePage.objects.exists() and not Image.objects.exists()
+
+
+def test_only_files_inside_the_import_folder_are_read(tmp_path, studio, importer_account):
+    folder = tmp_path / "import"
+    folder.mkdir()
+    write_docx(tmp_path / "outside.docx")
+    (folder / "link.docx").symlink_to(tmp_path / "outside.docx")
+    write_index(
+        folder,
+        [
+            row(1, "上级目录的案例", studio, file="../outside.docx"),
+            row(2, "绝对路径的案例", studio, file=str(tmp_path / "outside.docx")),
+            row(3, "链接出去的案例", studio, file="link.docx"),
+        ],
+    )
+    messages = import_problems(folder)
+    for number, name in ((2, "../outside.docx"), (3, str(tmp_path / "outside.docx")), (4, "link.docx")):
+        assert f"第{number}行 正文文件：“{name}”不在导入文件夹中" in messages
+    assert not CasePage.objects.exists()

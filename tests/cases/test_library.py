@@ -11,7 +11,7 @@ from django.utils import timezone
 from cases.models import CasePage
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from tests.cases.helpers import make_case
-from tests.factories import make_studio
+from tests.factories import make_promotion, make_studio
 
 
 def related_titles(html):
@@ -44,7 +44,6 @@ def library(site_tree):
             direction_codes=(Direction.CLASS_MANAGEMENT, Direction.MENTAL_HEALTH),
             year=2025,
             published_at=when(2),
-            promotion_level=PromotionLevel.PROVINCE,
         ),
         make_case(
             jiangsu,
@@ -64,6 +63,7 @@ def library(site_tree):
         ),
     ]
     make_case(jiangsu, "尚未发布的草稿", publish=False)
+    make_promotion(cases[1], PromotionLevel.PROVINCE)
     return {"guizhou": guizhou, "jiangsu": jiangsu, "cases": cases}
 
 
@@ -198,7 +198,7 @@ def test_case_page_shows_metadata_related_and_neighbours(client, library):
     assert "突发事件处置" in html
     assert "心理健康教育" in html and "班级管理" in html
     assert "王芳、李明" in html
-    assert "省级推介" in html  # the promotion record made from the imported level
+    assert "省级推介" in html
     assert "阅读约需 1 分钟" in html
     assert "case-print.css" in html
     # Related: same category or a shared direction, never itself.

@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from cases.models import CasePage
 from home.choices import CaseCategory
-from promotions.models import Promotion
 from tests.cases.helpers import make_case
 from tests.cases.test_library import related_titles
-from tests.factories import make_image, make_studio
+from tests.factories import make_image, make_promotion, make_studio
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,7 @@ def test_a_renamed_related_case_and_a_new_badge_show_at_once(client, studio):
     other.title = "修改后的标题"
     other.save_revision().publish()
     assert related_titles(page_html(client, case)) == {"修改后的标题"}
-    Promotion.objects.create(page=other, level="ministry", year=2025)
+    make_promotion(other, "ministry")
     html = page_html(client, case)
     related = html[html.index('id="case-related-title"') :]
     assert "部级推介" in related

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 
 from home.choices import ConstructionModel, Direction, SchoolType
 from home.models import HomePage
+from promotions.models import Promotion
 from studios.models import StudioMember, StudioPage, StudioUpdatePage
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="bzr-demo-media-")
@@ -24,6 +25,7 @@ def counts():
         "images": get_image_model().objects.count(),
         "users": get_user_model().objects.count(),
         "featured": HomePage.objects.get().featured_studios.count(),
+        "promotions": Promotion.objects.count(),
     }
 
 
@@ -129,6 +131,28 @@ class LoadDemoTests(TestCase):
         )
         for studio in StudioPage.objects.live():
             self.assertIn(studio.pk, [page.pk for page in Page.objects.search(studio.title)])
+
+    def test_demo_promotions_cover_every_level_and_record_who_made_them(self):
+        from cases.models import CasePage
+
+        promotions = Promotion.objects.all()
+        self.assertEqual(set(promotions.values_list("level", flat=True)), {"school", "province", "ministry"})
+        self.assertFalse(promotions.filter(created_by=None).exists())
+        promoted_cases = CasePage.objects.exclude(promotion_level="none")
+        self.assertGreater(promoted_cases.count(), 10)
+        for case in promoted_cases:
+            self.assertTrue(case.promotions.filter(level=case.promotion_level).exists(), case.title)
+
+    def test_absolute_links_point_where_make_run_serves_the_demo(self):
+        from wagtail.models import Site
+
+        from cases.models import CasePage
+
+        self.assertEqual(Site.objects.get(is_default_site=True).root_url, "http://127.0.0.1:8000")
+        case = CasePage.objects.live().first()
+        self.assertTrue(case.get_full_url().startswith("http://127.0.0.1:8000/"))
+        response = self.client.get(case.url)
+        self.assertContains(response, '<meta property="og:url" content="http://127.0.0.1:8000/studios/')
 
     def test_running_twice_changes_no_counts(self):
         before = counts()

@@ -145,3 +145,52 @@ def test_healthz_reports_an_unreachable_elasticsearch(client, settings):
     assert body["search"]["engine"] == "elasticsearch"
     assert body["search"]["ok"] is False
     assert body["status"] == "degraded"
+
+
+# --- the embedded SQLite database under a long write ------------------------------------------
+
+
+def sqlite_connection(path):
+    """A Django connection to the SQLite file ``path`` with the settings the site uses for SQLite."""
+    from django.db.utils import ConnectionHandler
+
+    from config.settings.base import SQLITE_OPTIONS
+
+    handler = ConnectionHandler({"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}})
+    handler.settings["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+    return handler["default"]
+
+
+def test_pages_read_the_embedded_database_while_an_import_writes_and_healthz_notices(client, tmp_path, monkeypatch):
+    import sqlite3
+
+    from ops import views
+
+    path = tmp_path / "db.sqlite3"
+    setup = sqlite_connection(path)
+    with setup.cursor() as cursor:
+        assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        cursor.execute("CREATE TABLE wagtailcore_site (id INTEGER PRIMARY KEY)")
+        cursor.execute("INSERT INTO wagtailcore_site (id) VALUES (1)")
+    setup.close()
+
+    # An import holds the write lock, half-way through its transaction.
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    writer.execute("INSERT INTO wagtailcore_site (id) VALUES (2)")
+    reader = sqlite_connection(path)
+    try:
+        with reader.cursor() as cursor:  # a page: it reads at once, the last committed state
+            assert cursor.execute("SELECT COUNT(*) FROM wagtailcore_site").fetchone()[0] == 1
+        monkeypatch.setattr(views, "connections", {"default": reader})
+        body = client.get("/healthz").json()
+        assert body["status"] == "degraded"
+        assert body["database"]["ok"] is True and body["database"]["writable"] is False
+        assert "写入须等待" in body["database"]["error"]
+
+        writer.execute("ROLLBACK")
+        body = client.get("/healthz").json()
+        assert body["database"]["writable"] is True and body["status"] == "ok"
+    finally:
+        writer.close()
+        reader.close()

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
-from tests.factories import make_studio, make_update
+from tests.factories import make_promotion, make_studio, make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -211,13 +211,12 @@ def test_with_a_generation_ttl_the_publishing_process_still_sees_its_change_at_o
 
 
 def test_a_new_promotion_shows_its_badge_on_the_cached_page_at_once(client, site_tree, page_cache):
-    from promotions.models import Promotion
     from tests.cases.helpers import make_case
 
     case = make_case(make_studio(), "班级公约诞生记")
     client.get(case.url)
     assert "部级推介" not in client.get(case.url).content.decode()
-    Promotion.objects.create(page=case, level="ministry", year=2025)
+    make_promotion(case, "ministry", 2025)
     page = client.get(case.url)
     assert page["X-Cache"] == "MISS"
     assert "部级推介" in page.content.decode()
@@ -228,12 +227,48 @@ def test_a_change_in_a_transaction_bumps_the_generation_again_when_it_commits(
 ):
     """A process reading the new generation before the commit would cache the old page under it."""
     from ops.pagecache import current_generation
-    from promotions.models import Promotion
 
     studio = make_studio("晨光班主任工作室")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        Promotion.objects.create(page=studio, level="province", year=2025)
+        make_promotion(studio, "province", 2025)
     during = current_generation()
     for callback in callbacks:
         callback()
     assert current_generation() > during
+
+
+# --- what a client can make the cache keep ------------------------------------------------------
+
+
+def cached(client, url):
+    """Whether ``url`` is kept: asked twice, the second answer comes from the cache."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    return client.get(url)["X-Cache"] == "HIT"
+
+
+def test_only_canonical_parameter_values_are_kept(client, site_tree, page_cache):
+    for url in ("/cases/?category=class-culture", "/cases/?page=1", "/cases/?year=2025", "/search/?q=班主任"):
+        assert cached(client, url), url
+    for url in (
+        "/cases/?category=nonsense",  # no such category: the unfiltered library
+        "/cases/?category=class-culture&category=emergency",
+        "/cases/?page=01",
+        "/cases/?page=7",  # past the last page: the last page
+        "/cases/?year=02025",
+        "/cases/?year=1800",
+        "/search/?q=班主任%20",
+        "/search/?q=%20班主任",
+        "/search/?q=ＡＢＣ",  # full-width: the engines read it as abc
+        "/search/?q=" + "班" * 51,
+    ):
+        assert not cached(client, url), url
+
+
+def test_the_number_of_search_pages_kept_is_bounded(client, site_tree, page_cache, settings):
+    settings.OPS_PAGE_CACHE_MAX_SEARCH_ENTRIES = 3
+    kept = [cached(client, f"/search/?q=班主任{n}") for n in range(6)]
+    assert kept == [True, True, True, False, False, False]
+    assert cached(client, "/cases/?category=class-culture")  # listings are not counted
+    make_studio("新的工作室")  # a new generation starts afresh
+    assert cached(client, "/search/?q=班主任5")

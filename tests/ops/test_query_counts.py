@@ -14,9 +14,8 @@ from django.core.cache import cache
 from wagtail.rich_text import RichText
 
 from home.choices import CaseCategory, Direction, ResourceType
-from promotions.models import Promotion
 from tests.cases.helpers import make_case
-from tests.factories import make_image, make_studio, make_update
+from tests.factories import make_image, make_promotion, make_studio, make_update
 from tests.resources.factories import heading, make_chapter, make_handbook, make_resource, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +76,8 @@ def site(site_tree):
         pages["handbook"] = handbook
         pages["studio"] = studio
     # Ministry-level promotions of two page types: the home page's promoted results.
-    Promotion.objects.create(page=pages["case"], level="ministry", year=2025, note="全国推广")
-    Promotion.objects.create(page=pages["studio"], level="ministry", year=2024)
+    make_promotion(pages["case"], "ministry", 2025, note="全国推广")
+    make_promotion(pages["studio"], "ministry", 2024)
     return pages
 
 

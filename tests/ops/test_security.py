@@ -111,10 +111,41 @@ def test_production_settings_pass_check_deploy_without_warnings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_check_deploy_fails_while_the_default_site_is_localhost(site_tree):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    for hostname, port in (("localhost", 80), ("127.0.0.1", 8000)):
+        Site.objects.filter(pk=site.pk).update(hostname=hostname, port=port)
+        with pytest.raises(SystemCheckError, match="ops.E001"):
+            call_command("check", deploy=True, tags=["sites"], stdout=io.StringIO())
+    Site.objects.filter(pk=site.pk).update(hostname="bzr.example.cn", port=443)
+    call_command("check", deploy=True, tags=["sites"], stdout=io.StringIO())
+
+
 def test_check_deploy_warns_when_the_page_cache_is_per_process():
     result = _deploy_check(REDIS_URL="")
     assert result.returncode != 0
     assert "ops.W001" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["manage.py", "check"], ["-c", "import sys; sys.path.insert(0, 'site'); import config.wsgi"]],
+    ids=["manage.py", "wsgi"],
+)
+def test_production_without_a_secret_key_says_so_in_one_line(command):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY"))}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    result = subprocess.run(
+        [sys.executable, *command], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "缺少环境变量 SECRET_KEY" in lines[0] and "The environment variable SECRET_KEY is not set" in lines[0]
 
 
 # --- login throttling -------------------------------------------------------------------------
@@ -147,6 +178,44 @@ def test_a_successful_login_before_the_limit_resets_the_count(client, site_tree)
     client.logout()
     for _ in range(4):
         assert client.post("/admin/login/", {"username": "jiaoshi", "password": "wrong"}).status_code == 200
+
+
+def production_proxy_settings(monkeypatch):
+    """The client-address settings of config.settings.production (one nginx in front, its default)."""
+    import importlib
+
+    monkeypatch.setenv("SECRET_KEY", "only-for-this-import")
+    monkeypatch.delenv("TRUSTED_PROXY_HOPS", raising=False)
+    production = importlib.reload(importlib.import_module("config.settings.production"))
+    names = ["AXES_IPWARE_META_PRECEDENCE_ORDER", "AXES_IPWARE_PROXY_COUNT", "IPWARE_STRICT"]
+    return {name: getattr(production, name, None) for name in names}
+
+
+def through_nginx(client, username, password, client_address, forged=None):
+    """A login as nginx forwards it: X-Forwarded-For is what the client sent plus its real address."""
+    forwarded = f"{forged}, {client_address}" if forged else client_address
+    return client.post("/admin/login/", {"username": username, "password": password}, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_the_proxy_a_lockout_is_per_user_name_and_client_address(client, site_tree, monkeypatch):
+    from axes.models import AccessAttempt
+
+    get_user_model().objects.create_user("shenheyuan", "s@example.cn", "Correct-horse-42", is_staff=True)
+    get_user_model().objects.create_user("guanliyuan", "g@example.cn", "Correct-horse-43", is_staff=True)
+    attacker, reviewer = "203.0.113.9", "198.51.100.7"
+    with override_settings(AXES_ENABLED=True, **production_proxy_settings(monkeypatch)):
+        for _ in range(4):
+            assert through_nginx(client, "shenheyuan", "wrong", attacker).status_code == 200
+        assert through_nginx(client, "shenheyuan", "wrong", attacker).status_code == 429
+        assert AccessAttempt.objects.get(username="shenheyuan").ip_address == attacker
+        # Writing the reviewer's address into the header does not make the attacker the reviewer.
+        forged = through_nginx(client, "shenheyuan", "Correct-horse-42", attacker, forged=reviewer)
+        assert forged.status_code == 429
+
+        # The reviewer, from their own address, is not locked out; nor is another account.
+        assert through_nginx(client, "shenheyuan", "Correct-horse-42", reviewer).status_code == 302
+        client.logout()
+        assert through_nginx(client, "guanliyuan", "Correct-horse-43", attacker).status_code == 302
 
 
 # --- uploads ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import itertools
 from wagtail.rich_text import RichText
 
 from home.choices import CaseCategory, Direction, PromotionLevel
-from tests.factories import directions, make_image
+from tests.factories import directions, make_image, make_promotion
 
 _counter = itertools.count(1)
 
@@ -60,6 +60,7 @@ def make_case(studio, title=None, *, body=None, publish=True, with_image=False, 
 
     n = next(_counter)
     direction_codes = fields.pop("direction_codes", (Direction.FAMILY_SCHOOL, Direction.MENTAL_HEALTH))
+    promotion_level = fields.pop("promotion_level", PromotionLevel.PROVINCE)
     case = CasePage(
         title=title or f"测试典型案例{n}",
         slug=fields.pop("slug", f"case-{n}"),
@@ -68,7 +69,6 @@ def make_case(studio, title=None, *, body=None, publish=True, with_image=False, 
         year=fields.pop("year", 2025),
         summary=fields.pop("summary", "住校新生不吃早饭，班主任家校协同帮助其适应集体生活。"),
         keywords=fields.pop("keywords", "住校生、适应、家校协同"),
-        promotion_level=fields.pop("promotion_level", PromotionLevel.PROVINCE),
         live=publish,
         **fields,
     )
@@ -77,6 +77,9 @@ def make_case(studio, title=None, *, body=None, publish=True, with_image=False, 
     studio.add_child(instance=case)
     if publish:
         case.save_revision().publish()
+        if promotion_level != PromotionLevel.NONE:
+            make_promotion(case, promotion_level, case.year)
+            case.refresh_from_db()
     else:
         case.save_revision()
     return case

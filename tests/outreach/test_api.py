@@ -85,3 +85,22 @@ def test_openapi_describes_search_and_v2(client, site_tree):
     }
     studio_schema = spec["components"]["schemas"]["StudioPage"]["properties"]
     assert documented("studios.StudioPage") <= set(studio_schema)
+
+
+HUGE = "9" * 20  # more than a bigint holds
+
+
+def test_numbers_too_big_for_the_database_are_a_400_or_a_404(client, site_tree):
+    case = make_case(make_studio(), "住校新生不吃早饭的背后")
+    assert client.get(f"/cases/{case.pk}/pdf/").status_code == 200
+    for url in (
+        f"/api/v2/pages/?offset={HUGE}",
+        f"/api/v2/pages/?order=id&offset={HUGE}",
+        f"/api/v2/images/?offset={HUGE}",
+        f"/api/v2/documents/?offset={HUGE}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "offset" in response.json()["message"]
+    for url in (f"/cases/{HUGE}/pdf/", f"/share/{HUGE}/qr.png", f"/resources/download/{HUGE}/"):
+        assert client.get(url).status_code == 404, url

@@ -35,7 +35,7 @@ def update_form(title, slug, **extra):
     return nested_form_data(data)
 
 
-def make_case(studio, title, *, year=2025, category="class-culture", promotion_level="none", publish=True):
+def make_case(studio, title, *, year=2025, category="class-culture", publish=True):
     from wagtail.rich_text import RichText
 
     from cases.models import CasePage
@@ -49,7 +49,6 @@ def make_case(studio, title, *, year=2025, category="class-culture", promotion_l
         year=year,
         summary=f"{title}的做法与成效。",
         body=[("paragraph", RichText("<p>从班级公约入手，师生共同制定、共同遵守。</p>"))],
-        promotion_level=promotion_level,
         live=publish,
     )
     case.directions = directions()
@@ -57,3 +56,26 @@ def make_case(studio, title, *, year=2025, category="class-culture", promotion_l
     if publish:
         case.save_revision().publish()
     return case
+
+
+def case_form(case, **extra):
+    """The case editor's form as a browser posts it (``extra`` adds or overrides fields)."""
+    from wagtail.test.utils.form_data import rich_text
+
+    data = nested_form_data(
+        {
+            "title": case.title,
+            "slug": case.slug,
+            "authors": case.authors,
+            "category": case.category,
+            "year": case.year,
+            "keywords": "",
+            "summary": case.summary,
+            "body": streamfield([("paragraph", rich_text("<p>从班级公约入手，师生共同制定、共同遵守。</p>"))]),
+            "attachments": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data["directions"] = [direction.pk for direction in case.directions.all()]
+    data.update(extra)
+    return data

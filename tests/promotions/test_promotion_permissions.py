@@ -87,16 +87,17 @@ def test_unpublished_items_cannot_be_promoted(client, world):
     assert not Promotion.objects.exists()
 
 
-def test_imported_case_level_becomes_a_promotion(world):
-    from promotions.sync import sync_all_cases
+def test_sync_promotions_makes_no_promotion_and_rederives_case_levels(world):
+    import io
+
+    from django.core.management import call_command
+
+    from cases.models import CasePage
 
     from .helpers import make_case
 
-    case = make_case(world.studio_a, "班级公约三步法", year=2024, promotion_level="province")
-    promotion = Promotion.objects.get(page=case)
-    assert (promotion.level, promotion.year, promotion.province) == ("province", 2024, "guizhou")
-    assert promotion.created_by is None
-    assert sync_all_cases() == 0  # idempotent
-    assert Promotion.objects.filter(page=case).count() == 1
-    make_case(world.studio_a, "未推介案例")
-    assert Promotion.objects.count() == 1
+    case = make_case(world.studio_a, "班级公约三步法", year=2024)
+    CasePage.objects.filter(pk=case.pk).update(promotion_level="ministry")  # a level nobody awarded
+    call_command("sync_promotions", stdout=io.StringIO())
+    assert not Promotion.objects.exists()
+    assert CasePage.objects.get(pk=case.pk).promotion_level == "none"

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -34,7 +36,7 @@ def studio(site_tree):
 
 
 # Downloads -----------------------------------------------------------------
-def test_download_serves_the_file_and_counts_each_download_once(client, studio):
+def test_download_serves_the_file_and_counts_each_client_once_a_day(client, studio):
     document = make_document("班级公约范本", "banji-gongyue.pdf", PDF_BYTES)
     resource = make_resource(studio, "班级公约范本", documents=[document])
     url = f"/resources/download/{document.pk}/"
@@ -45,13 +47,26 @@ def test_download_serves_the_file_and_counts_each_download_once(client, studio):
     assert response["Content-Type"] == "application/pdf"
     assert download_count(document) == 1
 
-    client.get(url)
-    client.get(url)
+    for _ in range(5):  # the same visitor again and again
+        assert client.get(url).status_code == 200
+    assert client.head(url).status_code == 200
+    assert download_count(document) == 1
+    client.get(url, REMOTE_ADDR="10.20.30.40")
+    client.get(url, REMOTE_ADDR="10.20.30.41")
     assert download_count(document) == 3
+
+    # The next day, a visitor counts again (and the day before is forgotten).
+    from resources.models import DocumentDownloadVisit
+
+    DocumentDownloadVisit.objects.update(day=datetime.date(2000, 1, 1))
+    client.get(url)
+    assert download_count(document) == 4
+    assert DocumentDownloadVisit.objects.count() == 1
+    assert "127.0.0.1" not in DocumentDownloadVisit.objects.get().client  # a keyed hash, not the address
 
     page_html = client.get(resource.url).content.decode()
     assert f'href="{url}"' in page_html
-    assert ">3</td>" in page_html.split("download-count", 1)[1][:40]
+    assert ">4</td>" in page_html.split("download-count", 1)[1][:40]
 
 
 def test_wagtail_document_url_still_works(client, studio):
@@ -320,7 +335,7 @@ def test_admin_lists_download_counts(client, studio, django_user_model):
     document = make_document("统计附件", "tongji.pdf", PDF_BYTES)
     make_resource(studio, documents=[document])
     client.get(f"/resources/download/{document.pk}/")
-    client.get(f"/resources/download/{document.pk}/")
+    client.get(f"/resources/download/{document.pk}/", REMOTE_ADDR="10.20.30.40")
     client.force_login(django_user_model.objects.create_superuser("admin2", "a@example.com", "x"))
     response = client.get("/admin/snippets/resources/documentdownload/")
     assert response.status_code == 200

@@ -198,3 +198,64 @@ def test_exported_row_reimports_unchanged(site_tree, good_file, tmp_path):
     assert "新建 0 个，更新 1 个" in out
     again = StudioPage.objects.get(pk=studio.pk)
     assert studio_to_row(again, 1) == studio_to_row(studio, 1)
+
+
+# --- two imports at once ----------------------------------------------------------------------
+
+
+def test_a_studio_another_import_created_meanwhile_is_updated_not_duplicated(site_tree, good_file):
+    """Both runs validated the file before either wrote; the later one decides again under the lock."""
+    from studios import importer
+
+    rows, problems = importer.validate(importer.read_rows(good_file))
+    assert not problems and all(row.existing_id is None for row in rows)
+    run(good_file)  # the other run finishes first
+
+    result = importer.ImportResult(rows=rows)
+    importer.write_rows(rows, result)
+    assert StudioPage.objects.count() == 2
+    assert (len(result.created), len(result.updated)) == (0, 2)
+
+
+@pytest.fixture
+def lock_held_by_another_import(settings, monkeypatch):
+    """Another import holds the lock: a second PostgreSQL session, or on SQLite what its busy
+    timeout raises when another writer keeps the database."""
+    from django.db import OperationalError, connection, connections
+
+    from home import imports
+
+    settings.IMPORT_LOCK_WAIT = 0.2
+    if connection.vendor != "postgresql":
+
+        def locked(connection):
+            raise OperationalError("database is locked")
+
+        monkeypatch.setattr(imports, "_take_lock", locked)
+        yield
+        return
+    other = connections.create_connection("default")
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [imports.IMPORT_LOCK_KEY])
+    yield
+    other.close()
+
+
+def test_an_import_that_cannot_get_the_lock_says_so_in_chinese(site_tree, good_file, lock_held_by_another_import):
+    summary, messages = run_failing(good_file)
+    assert "另一个导入正在进行，请等它完成后再试" in "\n".join(messages)
+    assert "未写入任何数据" in summary
+    assert not StudioPage.objects.exists()
+
+
+def test_a_table_that_would_unpack_out_of_proportion_is_refused_before_it_is_read(site_tree, good_file, settings):
+    import zipfile
+
+    with zipfile.ZipFile(good_file, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/pad.bin", bytes(12 * 1024 * 1024))  # compresses about a thousand times
+    _summary, messages = run_failing(good_file)
+    assert any("的压缩比异常" in message for message in messages)
+    settings.IMPORT_MAX_UNPACKED_BYTES = 1024 * 1024
+    _summary, messages = run_failing(good_file)
+    assert any("解压后有 12 MB，超过上限 1 MB" in message for message in messages)
+    assert not StudioPage.objects.exists()

@@ -6,7 +6,7 @@ import os
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home.bulkload import deferred_indexing
 
@@ -15,7 +15,8 @@ DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo
 
 ADMIN_USERNAME = "admin"
 DEFAULT_ADMIN_PASSWORD = "bzr-demo-2026"  # noqa: S105 - documented demo login, override with DEMO_ADMIN_PASSWORD
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+# Where `make run` serves the demo (scripts/run.sh passes the same address).
+DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -26,18 +27,44 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--skip-admin", action="store_true", help="不创建或修改管理员账号")
+        parser.add_argument(
+            "--address",
+            default=DEFAULT_ADDRESS,
+            help=f"演示站点的访问地址（主机:端口，默认 {DEFAULT_ADDRESS}）：二维码、分享、PDF 与报表中的完整链接以它开头",
+        )
 
-    def handle(self, *args, skip_admin=False, **options):
+    def handle(self, *args, skip_admin=False, address=DEFAULT_ADDRESS, **options):
         started = time.monotonic()
+        self.admin_url = f"http://{self.point_site_at(address)}/admin/"
+        if not skip_admin:
+            # First: the demo's promotions are recorded in the administrator's name.
+            self.ensure_admin()
         with deferred_indexing():  # admin search and reference index: once per object, at the end
             for name in DEMO_MODULES:
                 if importlib.util.find_spec(name) is None:
                     self.stdout.write(f"跳过 {name}：该模块尚不存在。")
                     continue
                 importlib.import_module(name).load(self.stdout)
-        if not skip_admin:
-            self.ensure_admin()
         self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（用时 {time.monotonic() - started:.1f} 秒）。"))
+
+    def point_site_at(self, address):
+        """Give the default Site the address the demo is served at (absolute links start with it)."""
+        from wagtail.models import Site
+
+        from home.structure import ensure_site_structure, is_local_hostname
+
+        host, _sep, port = address.rpartition(":")
+        if not host or not port.isdigit():
+            raise CommandError(f"--address 应为“主机:端口”，如 {DEFAULT_ADDRESS}")
+        ensure_site_structure()
+        site = Site.objects.get(is_default_site=True)
+        if not is_local_hostname(site.hostname):  # a real site's address is left alone
+            self.stdout.write(f"站点地址保持为 {site.root_url}（不是本机地址，未改动）。")
+            return site.root_url.split("://", 1)[1]
+        if (site.hostname, site.port) != (host, int(port)):
+            site.hostname, site.port = host, int(port)
+            site.save()
+        return f"{host}:{port}"
 
     def ensure_admin(self):
         """Create the superuser ``admin``; print a password only when it is the one that works."""
@@ -62,8 +89,8 @@ class Command(BaseCommand):
                     f"管理员账号 {ADMIN_USERNAME} {state}，密码已被修改过，未作改动"
                     "（设置环境变量 DEMO_ADMIN_PASSWORD 可重设）。"
                 )
-                self.stdout.write(f"后台登录地址：{ADMIN_URL}")
+                self.stdout.write(f"后台登录地址：{self.admin_url}")
                 return
-        self.stdout.write(f"管理员账号{state}。后台登录地址：{ADMIN_URL}")
+        self.stdout.write(f"管理员账号{state}。后台登录地址：{self.admin_url}")
         self.stdout.write(f"  用户名：{ADMIN_USERNAME}")
         self.stdout.write(f"  密码：{password}")

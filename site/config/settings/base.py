@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +20,20 @@ BASE_DIR = SITE_DIR.parent
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+class MissingEnvironmentVariable(ImproperlyConfigured):
+    """A required environment variable is not set; the message is one line (Chinese / English)."""
+
+
+def env_required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise MissingEnvironmentVariable(
+            f"缺少环境变量 {name}：生产环境必须设置它（见 docs/deployment.md）。"
+            f" / The environment variable {name} is not set; production settings require it."
+        )
+    return value
 
 
 def env_bool(name, default=False):
@@ -130,6 +145,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# The embedded SQLite database: write-ahead logging, so that readers (every page) never wait
+# for a writer (an import, a publication); a write transaction takes the write lock when it
+# begins, so two writers queue for it (up to ``timeout`` seconds) instead of one failing
+# half-way with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+# Imports (home.imports): seconds one waits for another to finish on PostgreSQL; the most an
+# .xlsx/.docx may unpack to, and its largest compression ratio. Pictures inside Word files
+# meet the WAGTAILIMAGES_* limits below, as uploads do.
+IMPORT_LOCK_WAIT = 20
+IMPORT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+IMPORT_MAX_COMPRESSION_RATIO = 100
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -170,10 +202,12 @@ CACHES = {
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
-        # Django's Redis backend, keeping one client per connection pool (see ops/cache.py).
+        # Django's Redis backend, one client per connection pool, errors as misses (ops/cache.py).
         "BACKEND": "ops.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bzr"),
+        # The cache is an optimisation: an unreachable Redis is a quick miss, not a hung page.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
 
 # Full-page cache for anonymous visitors (ops.middleware.PageCacheMiddleware); the bench-only

@@ -1,10 +1,10 @@
 """Production: every secret and host comes from the environment."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, os
+from .base import env_bool, env_list, env_required, os
 
 DEBUG = False
-SECRET_KEY = os.environ["SECRET_KEY"]
+SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 STORAGES = {
@@ -31,9 +31,17 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", True)
 
-# Behind the reverse proxy (docs/deployment.md): the client address for login throttling.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address (login throttling, download counts) behind TRUSTED_PROXY_HOPS reverse
+# proxies (docs/deployment.md): each appends the address it received from to X-Forwarded-For,
+# so the client is that many entries from the right, the last being the outermost proxy's
+# peer; whatever a client wrote further left is ignored. django-ipware counts only the
+# proxies named in the header, one fewer than the hops; a chain that is longer than expected
+# is not an error (strict off), its left part is simply not trusted.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "1"))
+if TRUSTED_PROXY_HOPS > 0:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_HOPS - 1
+    IPWARE_STRICT = False
 
 # Structured logs: one JSON object per line on stderr, with the request id (ops.logging).
 LOGGING = {
