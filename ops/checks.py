@@ -1,4 +1,6 @@
-"""Deployment checks for the page cache."""
+"""System checks: the page cache in deployment, the compiled translations everywhere."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
@@ -22,3 +24,29 @@ def page_cache_backend(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def stale_translations(locale_paths):
+    """The ``.po`` files under ``locale_paths`` whose ``.mo`` is missing or older."""
+    stale = []
+    for locale_path in locale_paths:
+        for po in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po)
+    return stale
+
+
+@register(Tags.translation)
+def compiled_translations(app_configs, **kwargs):
+    """The admin's Chinese lives in locale/*.po; only the compiled .mo files are read."""
+    stale = stale_translations(settings.LOCALE_PATHS)
+    if not stale:
+        return []
+    return [
+        Warning(
+            "后台译文尚未编译或已过期：" + "、".join(str(po) for po in stale) + "。后台会有部分文字显示为英文。",
+            hint="运行 bash scripts/compile_messages.sh（即 python manage.py compilemessages）。",
+            id="ops.W002",
+        )
+    ]
