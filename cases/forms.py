@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SitePageForm
 
 
-class CasePageForm(WagtailAdminPageForm):
+class CasePageForm(SitePageForm):
     """Hands the submitted direction count to ``CasePage.clean()``.
 
     When the model's ``clean()`` runs, the chosen directions are not on the

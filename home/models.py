@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
+from .forms import SitePageForm
 from .restrictions import SitePageManager, restricted_sections
 
 
@@ -51,6 +52,7 @@ class SitePage(ChoiceLabelsMixin, Page):
     """
 
     objects = SitePageManager()
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SitePageForm
 
 
-class StudioPageForm(WagtailAdminPageForm):
+class StudioPageForm(SitePageForm):
     """Hands the submitted member and direction counts to ``StudioPage.clean()``.
 
     When the model's ``clean()`` runs, the inline members and the chosen
