@@ -168,7 +168,11 @@ def load_handbook(spec, studio, stdout):
     handbook = HandbookPage.objects.child_of(studio).filter(slug=spec["slug"]).first()
     if handbook is None:
         handbook = HandbookPage(
-            title=spec["title"], slug=spec["slug"], summary=spec["summary"], intro=spec["intro"], cover=cover_for(spec, studio)
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            intro=spec["intro"],
+            cover=cover_for(spec, studio),
         )
         handbook.topics = list(Topic.objects.filter(code__in=spec["topics"]))
         studio.add_child(instance=handbook)
