@@ -1,12 +1,17 @@
-"""Admin screens: promotions (推介) for reviewers, reviewer scopes for site administrators."""
+"""Admin screens: promotions (推介) for reviewers, reviewer scopes for site administrators; the admin
+home of studio editors and reviewers, the editor's footer and where reviewers land after acting."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from . import action_menu, dashboard, review
 from .forms import PromotionForm
 from .models import Promotion, ReviewerProfile
 from .permissions import PromotionPermissionPolicy
@@ -79,3 +84,59 @@ class ReviewViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReviewViewSetGroup)
+
+
+# The admin home, the editor's footer and where reviewers land ------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("review/done/<int:task_state_id>/", review.reviewed, name="promotions_reviewed")]
+
+
+@hooks.register("after_edit_page")
+def land_reviewers_on_their_queue(request, page):
+    return review.after_review_in_editor(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_for_review_first(menu_items, request, context):
+    action_menu.submit_first(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def studio_home_and_review_queue(request, panels):
+    """Editors get their studio's home, everyone the 待我审核 list (Wagtail's two workflow panels go)."""
+    studios = dashboard.editor_studios(request.user)
+    replaced = {"workflow_objects_to_moderate"}
+    if studios:
+        replaced.add("user_objects_in_workflow_moderation")
+    panels[:] = [panel for panel in panels if getattr(panel, "name", None) not in replaced]
+    if studios:
+        panels.append(dashboard.StudioHomePanel(studios))
+    panels.append(dashboard.ReviewQueuePanel(show_when_empty=dashboard.is_reviewer(request.user)))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own items
+def no_site_wide_counts_for_roles(request, summary_items):
+    """“20 个页面 / 0 张图片” counts the whole site (or nothing): the roles' panels say what is theirs."""
+    if not request.user.is_superuser:
+        summary_items[:] = []
+
+
+@hooks.register("construct_help_menu")
+def no_english_guides(request, menu_items):
+    """Wagtail's release notes and editor guide are English pages elsewhere; the shortcuts stay."""
+    menu_items[:] = [item for item in menu_items if item.name == "keyboard-shortcuts-trigger"]
+
+
+class ReviewQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return dashboard.is_reviewer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return ReviewQueueMenuItem(
+        _("待我审核"), review.review_queue_url(), name="review-queue", icon_name="tasks", order=50
+    )
