@@ -25,6 +25,7 @@ from .forms import CasePageForm
 from .rules import (
     MAX_BODY_CHARACTERS,
     MAX_SUMMARY_CHARACTERS,
+    WARN_BODY_CHARACTERS,
     count_characters,
     direction_count_error,
     plain_text,
@@ -182,12 +183,14 @@ class CasePage(SitePage):
         ),
         FieldPanel("summary"),
         FieldPanel("cover"),
+        # The live counter; its script moves it into the editor's sticky footer.
         HelpPanel(
             content=(
                 f'<p class="case-body-counter" data-case-body-counter data-limit="{MAX_BODY_CHARACTERS}" '
-                f'aria-live="polite">正文字数：<span data-case-body-count>0</span> / {MAX_BODY_CHARACTERS}</p>'
+                f'data-warn="{WARN_BODY_CHARACTERS}" aria-live="polite">正文 '
+                f'<span class="case-body-counter__count" data-case-body-count>0</span> / {MAX_BODY_CHARACTERS} 字'
+                f'<span class="case-body-counter__note" data-case-body-note></span></p>'
             ),
-            heading=_("字数统计"),
         ),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件"), heading=_("附件")),

@@ -56,8 +56,9 @@ def test_create_view_shows_the_live_counter(admin_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "data-case-body-counter" in html
-    assert "正文字数：" in html
+    assert 'data-limit="3000" data-warn="2700"' in html
     assert "cases/js/case-body-counter.js" in html
+    assert "cases/css/case-body-counter.css" in html
 
 
 def test_create_view_refuses_3001_characters_and_keeps_what_was_typed(admin_client):
