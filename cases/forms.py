@@ -1,3 +1,6 @@
+from django.utils.html import format_html
+
+from home.choices import CASE_CATEGORY_DESCRIPTIONS, CaseCategory
 from home.forms import SitePageForm
 
 
@@ -8,6 +11,14 @@ class CasePageForm(SitePageForm):
     instance yet; the rule itself stays in ``cases.rules``. ``None`` means
     "already reported by the field" (e.g. nothing chosen).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields:  # chosen from radio buttons, each with what the category covers
+            self.fields["category"].choices = [
+                (value, format_html("<strong>{}</strong>　{}", label, CASE_CATEGORY_DESCRIPTIONS[value]))
+                for value, label in CaseCategory.choices
+            ]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -22,6 +22,7 @@ from home.models import DocumentAttachment, SitePage
 from ops import pagecache
 
 from .forms import CasePageForm
+from .panels import CaseWritingGuidePanel
 from .rules import (
     MAX_BODY_CHARACTERS,
     MAX_SUMMARY_CHARACTERS,
@@ -167,6 +168,7 @@ class CasePage(SitePage):
         index.RelatedFields("directions", [index.FilterField("code")]),
     ]
 
+    page_description = _("五类之一的典型案例，正文 3000 字以内；经学校、省级审核后进入案例库。")
     parent_page_types = ["studios.StudioPage"]
     subpage_types = []
     base_form_class = CasePageForm
@@ -175,7 +177,9 @@ class CasePage(SitePage):
         MultiFieldPanel(
             [
                 FieldPanel("authors"),
-                FieldRowPanel([FieldPanel("category"), FieldPanel("year"), FieldPanel("promotion_level")]),
+                FieldPanel("category", widget=forms.RadioSelect),
+                CaseWritingGuidePanel(),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("promotion_level")]),
                 FieldPanel("directions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("keywords"),
             ],

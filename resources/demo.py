@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 from home.choices import ResourceType
 from home.models import Direction
 
-from .demo_content import MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
+from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
 
 FORMAT_NAMES = {"pdf": "PDF 版", "docx": "Word 版", "xlsx": "Excel 表格"}
@@ -189,6 +189,22 @@ def load_handbook(spec, studio, stdout):
     return added
 
 
+def link_case_writing_guide(spec):
+    """Point the case editor's guidance link at the guide's first chapter, unless an administrator chose."""
+    from wagtail.models import Site
+
+    from home.models import EditorGuidance
+
+    site = Site.objects.filter(is_default_site=True).first()
+    handbook = HandbookPage.objects.filter(slug=spec["slug"]).first()
+    if site is None or handbook is None:
+        return
+    guidance = EditorGuidance.for_site(site)
+    if guidance.case_writing_guide_id is None:
+        guidance.case_writing_guide = handbook.chapters().first()
+        guidance.save()
+
+
 def cover_for(spec, studio):
     from home.demo_images import banner, wagtail_image
 
@@ -212,6 +228,8 @@ def load(stdout):
     resources = load_resources(studios, stdout)
     chapters = load_handbook(MAIN_HANDBOOK, studios[0], stdout)
     chapters += load_handbook(SHORT_HANDBOOK, studios[1 % len(studios)], stdout)
+    chapters += load_handbook(CASE_GUIDE_HANDBOOK, studios[2 % len(studios)], stdout)
+    link_case_writing_guide(CASE_GUIDE_HANDBOOK)
     total = ResourcePage.objects.live().count()
     types = ResourcePage.objects.live().values("resource_type").distinct().count()
     stdout.write(

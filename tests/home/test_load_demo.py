@@ -162,6 +162,15 @@ class LoadDemoTests(TestCase):
         self.assertIn(studio.host_photo.title, html)
         self.assertNotIn("这里还没有图片", html)
 
+    def test_the_case_editor_links_to_the_demo_case_writing_guide(self):
+        from wagtail.models import Site
+
+        from home.models import EditorGuidance
+
+        guide = EditorGuidance.for_site(Site.objects.get(is_default_site=True)).case_writing_guide
+        self.assertTrue(guide.live)
+        self.assertEqual(guide.get_parent().title, "典型案例写作指南")
+
     def test_running_twice_changes_no_counts(self):
         before = counts()
         out = io.StringIO()

@@ -75,3 +75,13 @@ def test_a_published_pages_address_clash_is_reported_in_chinese(client, studio, 
     assert "already in use" not in html
     published.refresh_from_db()
     assert published.slug == "reading"
+
+
+def test_the_page_type_chooser_explains_each_type_in_one_line(client, studio, editor):
+    from cases.models import CasePage
+    from resources.models import HandbookPage, ResourcePage
+
+    html = client.get(reverse("wagtailadmin_pages:add_subpage", args=[studio.pk])).content.decode()
+    for model in (StudioUpdatePage, CasePage, ResourcePage, HandbookPage):
+        assert str(model.get_verbose_name()) in html
+        assert str(model.page_description) in html
