@@ -85,3 +85,22 @@ def test_the_page_type_chooser_explains_each_type_in_one_line(client, studio, ed
     for model in (StudioUpdatePage, CasePage, ResourcePage, HandbookPage):
         assert str(model.get_verbose_name()) in html
         assert str(model.page_description) in html
+
+
+def test_the_studio_form_offers_work_carriers_as_checkboxes(client, studio, editor):
+    """Not the JSON list the model stores (the form showed ``["teaching-research", …]``)."""
+    from home.choices import WorkCarrier
+    from studios.models import StudioPage
+
+    studio.work_carriers = [WorkCarrier.SEMINAR, "家长夜校"]
+    studio.save_revision().publish()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[studio.pk])).content.decode()
+    boxes = dict(re.findall(r'<input type="checkbox" name="work_carriers" value="([^"]+)"([^>]*)>', html))
+    assert set(boxes) == {*WorkCarrier.values, "家长夜校"}
+    assert "checked" in boxes[WorkCarrier.SEMINAR] and "checked" in boxes["家长夜校"]
+    assert "checked" not in boxes[WorkCarrier.LECTURE]
+    assert '["' not in html.split('name="work_carriers"')[0][-400:]
+
+    form_class = StudioPage.get_edit_handler().get_form_class()
+    field = form_class(instance=studio, for_user=editor).fields["work_carriers"]
+    assert field.clean([WorkCarrier.LECTURE, WorkCarrier.READING]) == [WorkCarrier.LECTURE, WorkCarrier.READING]
