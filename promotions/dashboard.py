@@ -12,6 +12,7 @@ from django.db.models.functions import Cast
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
@@ -37,8 +38,10 @@ def is_reviewer(user):
 
 
 def add_url(model_path, parent):
+    """The create form; after 提交审核 the editor comes back here, to see it under 审核中."""
     app_label, model_name = model_path.split(".")
-    return reverse("wagtailadmin_pages:add", args=[app_label, model_name.lower(), parent.pk])
+    url = reverse("wagtailadmin_pages:add", args=[app_label, model_name.lower(), parent.pk])
+    return f"{url}?{urlencode({'next': reverse('wagtailadmin_home')})}"
 
 
 def edit_url(page):

@@ -14,6 +14,8 @@ from tests.factories import make_update
 from .conftest import login
 from .helpers import update_form
 
+NEXT = "?next=%2Fadmin%2F"  # back to the studio home after 提交审核
+
 
 def submit(page, user):
     page.save_revision(user=user)
@@ -55,9 +57,9 @@ def test_editor_home_offers_the_four_actions_of_their_studio(client, world):
     studio = world.studio_a
     assert studio.title in html
     for label, url in [
-        ("发布工作动态", reverse("wagtailadmin_pages:add", args=["studios", "studioupdatepage", studio.pk])),
-        ("提交典型案例", reverse("wagtailadmin_pages:add", args=["cases", "casepage", studio.pk])),
-        ("上传资源", reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", studio.pk])),
+        ("发布工作动态", reverse("wagtailadmin_pages:add", args=["studios", "studioupdatepage", studio.pk]) + NEXT),
+        ("提交典型案例", reverse("wagtailadmin_pages:add", args=["cases", "casepage", studio.pk]) + NEXT),
+        ("上传资源", reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", studio.pk]) + NEXT),
         ("编辑工作室资料", reverse("wagtailadmin_pages:edit", args=[studio.pk])),
     ]:
         assert re.search(rf'href="{re.escape(url)}"[^>]*>.*?{label}', html, re.S), label
