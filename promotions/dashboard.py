@@ -44,8 +44,9 @@ def add_url(model_path, parent):
     return f"{url}?{urlencode({'next': reverse('wagtailadmin_home')})}"
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+def edit_url(page, back_home=False):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return f"{url}?{urlencode({'next': reverse('wagtailadmin_home')})}" if back_home else url
 
 
 def page_type_label(page):
@@ -58,7 +59,7 @@ class StudioOverview:
 
     def __init__(self, studio, request, limit=LIST_LIMIT):
         self.studio = studio
-        self.edit_studio_url = edit_url(studio)
+        self.edit_studio_url = edit_url(studio, back_home=True)
         self.add_update_url = add_url("studios.StudioUpdatePage", studio)
         self.add_case_url = add_url("cases.CasePage", studio)
         self.add_resource_url = add_url("resources.ResourcePage", studio)
@@ -82,7 +83,12 @@ class StudioOverview:
             task_state = state.current_task_state
             if page is None or task_state is None:
                 continue
-            item = {"page": page, "type": page_type_label(page), "edit_url": edit_url(page), "task_state": task_state}
+            item = {
+                "page": page,
+                "type": page_type_label(page),
+                "edit_url": edit_url(page, back_home=True),
+                "task_state": task_state,
+            }
             if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 self.sent_back.append(item)
             else:
@@ -91,12 +97,17 @@ class StudioOverview:
         drafts = pages.filter(Q(live=False) | Q(has_unpublished_changes=True)).exclude(pk__in=list(in_workflow))
         self.draft_count = drafts.count()
         self.drafts = [
-            {"page": page, "type": page_type_label(page), "edit_url": edit_url(page)}
+            {"page": page, "type": page_type_label(page), "edit_url": edit_url(page, back_home=True)}
             for page in drafts.order_by("-latest_revision_created_at", "-pk")[:limit]
         ]
         published = Page.objects.descendant_of(studio).live().order_by("-last_published_at", "-pk")[:limit]
         self.published = [
-            {"page": page, "type": page_type_label(page), "edit_url": edit_url(page), "url": page.get_url(request)}
+            {
+                "page": page,
+                "type": page_type_label(page),
+                "edit_url": edit_url(page, back_home=True),
+                "url": page.get_url(request),
+            }
             for page in published
         ]
 

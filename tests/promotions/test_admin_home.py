@@ -60,7 +60,7 @@ def test_editor_home_offers_the_four_actions_of_their_studio(client, world):
         ("发布工作动态", reverse("wagtailadmin_pages:add", args=["studios", "studioupdatepage", studio.pk]) + NEXT),
         ("提交典型案例", reverse("wagtailadmin_pages:add", args=["cases", "casepage", studio.pk]) + NEXT),
         ("上传资源", reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", studio.pk]) + NEXT),
-        ("编辑工作室资料", reverse("wagtailadmin_pages:edit", args=[studio.pk])),
+        ("编辑工作室资料", reverse("wagtailadmin_pages:edit", args=[studio.pk]) + NEXT),
     ]:
         assert re.search(rf'href="{re.escape(url)}"[^>]*>.*?{label}', html, re.S), label
     assert world.studio_b.title not in html
