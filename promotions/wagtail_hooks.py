@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_user_display_name
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import action_menu, dashboard, review
 from .forms import PromotionForm
@@ -39,15 +41,44 @@ class PromotionDeleteView(InstancePermissionMixin, DeleteView):
     instance_action = "delete"
 
 
+class PromotionIndexView(IndexView):
+    """Edit and delete links only on the promotions the reviewer may change (others' levels and
+    scopes led to a permission error); the rest open read-only."""
+
+    def _may(self, action, instance):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, action, instance)
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self._may("change", instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self._may("delete", instance) else None
+
+
 class PromotionViewSet(SnippetViewSet):
     model = Promotion
     icon = "pick"
     menu_label = _("推介")
     menu_name = "promotions"
     edit_handler = ObjectList(Promotion.panels, base_form_class=PromotionForm)
+    index_view_class = PromotionIndexView
     edit_view_class = PromotionEditView
     delete_view_class = PromotionDeleteView
-    list_display = ["page", "level", "year", "batch", "item_type", "province", "created_by", "created_at"]
+    list_display = [
+        "page",
+        "level",
+        "year",
+        "batch",
+        "item_type",
+        "province",
+        # the person's name, not their login name
+        Column(
+            "created_by",
+            label=_("推介人"),
+            accessor=lambda p: get_user_display_name(p.created_by) if p.created_by else "",
+        ),
+        "created_at",
+    ]
     list_filter = ["level", "year", "item_type", "province"]
     search_fields = ["note", "batch", "school"]
     list_export = [

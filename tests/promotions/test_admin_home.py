@@ -1,6 +1,7 @@
 """The admin home of studio editors and reviewers, the editor's footer, and where reviewers land."""
 
 import datetime
+import json
 import re
 
 from django.db import connection
@@ -129,7 +130,8 @@ def test_reviewer_home_lists_what_waits_with_its_age_and_no_dead_ends(client, wo
     assert "待我审核" in html and "审核通过" in queue and "退回修改" in queue
     # No page search for reviewers: it led to the explorer, which they may not open.
     assert 'role="search"' not in html
-    assert "/admin/#review-queue-section" in html  # the menu item (in the sidebar's data)
+    sidebar = json.loads(re.search(r'<script id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1))
+    assert '"name": "review-queue", "label": "待我审核"' in json.dumps(sidebar, ensure_ascii=False)
 
 
 def test_reviewer_home_reads_a_fixed_number_of_queries(client, world):
@@ -159,7 +161,7 @@ def test_approving_from_the_queue_lands_on_the_queue_with_what_happened(client, 
     page = submit(make_update(world.studio_a, "班会观摩", publish=False), world.editor_a)
 
     response = act_from_queue(client, world.school_a, page, "approve")
-    assert response.redirect_chain[-1][0] == "/admin/#review-queue-section"
+    assert response.redirect_chain[-1][0] == "/admin/"
     assert messages_of(response) == ["“班会观摩”已审核通过，已提交省级审核。"]
 
     response = act_from_queue(client, world.province_gz, page, "approve")
@@ -182,7 +184,7 @@ def test_approving_in_the_editor_lands_on_the_queue_without_a_permission_error(c
     assert client.get(edit_url).status_code == 200
     data = update_form("心理健康周", "xinli", **{"action-workflow-action": "true", "workflow-action-name": "approve"})
     response = client.post(edit_url, data, follow=True)
-    assert response.redirect_chain[-1][0] == "/admin/#review-queue-section"
+    assert response.redirect_chain[-1][0] == "/admin/"
     assert messages_of(response) == ["“心理健康周”已审核通过，已提交省级审核。"]
     html = response.content.decode()
     assert "没有权限" not in html and "已被更新" not in html
@@ -229,3 +231,33 @@ def test_publishers_keep_publish_as_the_main_button(admin_client, world):
     html = admin_client.get(add_url).content.decode()
     assert footer_buttons(html)[0] == "action-save"
     assert "action-publish" in footer_buttons(html)
+
+
+# The promotion list ---------------------------------------------------------------------
+
+
+def test_the_promotion_list_links_to_editing_only_what_the_reviewer_may_change(client, world):
+    from promotions.models import Promotion
+
+    own = Promotion.objects.create(page=world.studio_a, level="school", created_by=world.school_a)
+    ministry = Promotion.objects.create(page=world.studio_a, level="ministry", created_by=world.ministry)
+    login(client, world.school_a)
+    html = client.get(reverse("wagtailsnippets_promotions_promotion:list")).content.decode()
+    assert reverse("wagtailsnippets_promotions_promotion:edit", args=[own.pk]) in html
+    assert reverse("wagtailsnippets_promotions_promotion:edit", args=[ministry.pk]) not in html
+    assert reverse("wagtailsnippets_promotions_promotion:delete", args=[ministry.pk]) not in html
+    assert reverse("wagtailsnippets_promotions_promotion:inspect", args=[ministry.pk]) in html  # read-only
+    response = client.get(reverse("wagtailsnippets_promotions_promotion:inspect", args=[ministry.pk]))
+    assert response.status_code == 200
+
+
+def test_the_promotion_list_names_who_promoted(client, world):
+    from promotions.models import Promotion
+
+    world.ministry.first_name = "部级管理员"
+    world.ministry.save()
+    Promotion.objects.create(page=world.studio_a, level="ministry", created_by=world.ministry)
+    login(client, world.ministry)
+    html = client.get(reverse("wagtailsnippets_promotions_promotion:list")).content.decode()
+    assert "部级管理员" in html
+    assert ">ministry<" not in html.replace(" ", "").replace("\n", "")
