@@ -1,12 +1,13 @@
-"""The page editor's footer for studio editors: 提交审核 is the main button.
+"""The page editor's footer for those who cannot publish: what they came to do is the main button.
 
-Editors cannot publish, so Wagtail's footer shows 保存草稿 and hides the submission in
-更多动作 as “提交给工作室内容审核” (which reads as if the studio reviewed it). Here the
-submission comes first, labelled by what it does.
+Wagtail's footer shows 保存草稿 first and hides the rest in 更多动作: an editor's submission
+as “提交给工作室内容审核” (which reads as if the studio reviewed it), a reviewer's 审核通过.
+Here a reviewer's actions come first (审核通过 the main button), else the submission,
+labelled by what it does.
 """
 
 from django.utils.translation import gettext as _
-from wagtail.admin.action_menu import PublishMenuItem, SubmitForModerationMenuItem
+from wagtail.admin.action_menu import PublishMenuItem, SubmitForModerationMenuItem, WorkflowMenuItem
 
 
 class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
@@ -21,9 +22,13 @@ class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
         return context
 
 
-def submit_first(menu_items):
-    """Put the submission first (the footer's main button) for someone who cannot publish."""
+def main_action_first(menu_items):
+    """Reorder ``menu_items`` (the first is the footer's main button) for someone who cannot publish."""
     if any(isinstance(item, PublishMenuItem) for item in menu_items):
+        return
+    review = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+    if review:
+        menu_items[:] = review + [item for item in menu_items if not isinstance(item, WorkflowMenuItem)]
         return
     for position, item in enumerate(menu_items):
         if isinstance(item, SubmitForModerationMenuItem):

@@ -131,7 +131,10 @@ class StudioHomePanel(Component):
 
 
 class ReviewQueuePanel(Component):
-    """待我审核: the submissions at a step the reviewer may act on, the longest waiting first."""
+    """待我审核: the submissions at a step the reviewer may act on, the longest waiting first.
+
+    A submission opens in its preview, not in the page editor: reviewers hold no page
+    permissions, and the editor's preview panel, history and usage views ask for them."""
 
     name = "review_queue"
     template_name = "promotions/dashboard/review_queue.html"
@@ -174,7 +177,6 @@ class ReviewQueuePanel(Component):
                     "submitted_by": state.workflow_state.requested_by,
                     "days": (now - state.started_at).days,
                     "actions": self.actions(state, page, request.user),
-                    "edit_url": edit_url(page),
                     "preview_url": reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, state.task_id]),
                 }
             )

@@ -131,8 +131,8 @@ def land_reviewers_on_their_queue(request, page):
 
 
 @hooks.register("construct_page_action_menu")
-def submit_for_review_first(menu_items, request, context):
-    action_menu.submit_first(menu_items)
+def main_action_first(menu_items, request, context):
+    action_menu.main_action_first(menu_items)
 
 
 @hooks.register("construct_homepage_panels")

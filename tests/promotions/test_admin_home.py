@@ -261,3 +261,13 @@ def test_the_promotion_list_names_who_promoted(client, world):
     html = client.get(reverse("wagtailsnippets_promotions_promotion:list")).content.decode()
     assert "部级管理员" in html
     assert ">ministry<" not in html.replace(" ", "").replace("\n", "")
+
+
+def test_approving_is_the_reviewers_main_button_in_the_editor(client, world):
+    page = submit(make_update(world.studio_a, "心理健康周", publish=False), world.editor_a)
+    login(client, world.school_a)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    footer = html[html.index('<footer class="footer') :]
+    buttons = re.findall(r"<button[^>]*>.*?</button>", footer, re.S)
+    assert "审核通过" in buttons[0] and "留言" not in buttons[0]
+    assert any("退回修改" in button for button in buttons[1:])
