@@ -11,7 +11,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_user_display_name
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import action_menu, dashboard, review
 from .forms import PromotionForm
@@ -55,6 +62,16 @@ class PromotionIndexView(IndexView):
         return super().get_delete_url(instance) if self._may("delete", instance) else None
 
 
+def promoter_name(promotion):
+    """Who promoted, by name (not their login name); a dash when no one was recorded."""
+    return get_user_display_name(promotion.created_by) if promotion.created_by else "—"
+
+
+class PromotionInspectView(InspectView):
+    def get_created_by_display_value(self):
+        return promoter_name(self.object)
+
+
 class PromotionViewSet(SnippetViewSet):
     model = Promotion
     icon = "pick"
@@ -62,6 +79,7 @@ class PromotionViewSet(SnippetViewSet):
     menu_name = "promotions"
     edit_handler = ObjectList(Promotion.panels, base_form_class=PromotionForm)
     index_view_class = PromotionIndexView
+    inspect_view_class = PromotionInspectView
     edit_view_class = PromotionEditView
     delete_view_class = PromotionDeleteView
     list_display = [
@@ -71,12 +89,7 @@ class PromotionViewSet(SnippetViewSet):
         "batch",
         "item_type",
         "province",
-        # the person's name, not their login name
-        Column(
-            "created_by",
-            label=_("推介人"),
-            accessor=lambda p: get_user_display_name(p.created_by) if p.created_by else "",
-        ),
+        Column("created_by", label=_("推介人"), accessor=promoter_name),
         "created_at",
     ]
     list_filter = ["level", "year", "item_type", "province"]
@@ -96,6 +109,18 @@ class PromotionViewSet(SnippetViewSet):
     export_filename = "promotions"
     ordering = ["-created_at"]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "page",
+        "level",
+        "year",
+        "batch",
+        "note",
+        "item_type",
+        "province",
+        "school",
+        "created_by",
+        "created_at",
+    ]
 
 
 class ReviewerProfileViewSet(SnippetViewSet):
