@@ -13,6 +13,9 @@ test: ## Install and run check, makemigrations --check, ruff and the tests (SQLi
 install: ## Create .venv and install the pinned development requirements
 	bash scripts/bootstrap.sh requirements-dev.txt
 
+messages: ## Compile the admin's Chinese (locale/*.po → .mo; installs gettext as root when missing)
+	bash scripts/compile_messages.sh
+
 demo: ## Load (or refresh) the demo content
 	$(PY) manage.py load_demo
 
@@ -25,4 +28,4 @@ format: ## Format the code with ruff
 migrations: ## Make migrations for every app
 	$(PY) manage.py makemigrations
 
-.PHONY: help run test install demo lint format migrations
+.PHONY: help run test install messages demo lint format migrations

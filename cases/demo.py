@@ -136,16 +136,15 @@ def build_body(item, image=None):
     return children
 
 
-def demo_image(item):
-    try:
-        from home.demo_images import banner, demo_collection, wagtail_image
-    except ImportError:
-        return None
+def demo_image(item, studio):
+    """The case's picture, in its studio's collection (where the studio's editors choose images)."""
+    from home.demo_images import banner, wagtail_image
+
     return wagtail_image(
         f"案例配图：{item['title']}",
         lambda: banner(item["title"], seed=f"case-{item['number']}", subtitle="典型案例"),
         filename=f"case-{item['number']:02d}.jpg",
-        collection=demo_collection(),
+        collection=studio.space.collection,
     )
 
 
@@ -167,7 +166,7 @@ def load(stdout):
         studio = studios[item["number"] % len(studios)]
         if CasePage.objects.filter(studio=studio, title=item["title"]).exists():
             continue
-        image = demo_image(item) if item["with_image"] else None
+        image = demo_image(item, studio) if item["with_image"] else None
         body = block.to_python(build_body(item, image))
         with transaction.atomic():
             case = CasePage(

@@ -1,13 +1,24 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from django.utils.html import format_html
+
+from home.choices import CASE_CATEGORY_DESCRIPTIONS, CaseCategory
+from home.forms import SitePageForm
 
 
-class CasePageForm(WagtailAdminPageForm):
+class CasePageForm(SitePageForm):
     """Hands the submitted direction count to ``CasePage.clean()``.
 
     When the model's ``clean()`` runs, the chosen directions are not on the
     instance yet; the rule itself stays in ``cases.rules``. ``None`` means
     "already reported by the field" (e.g. nothing chosen).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields:  # chosen from radio buttons, each with what the category covers
+            self.fields["category"].choices = [
+                (value, format_html("<strong>{}</strong>　{}", label, CASE_CATEGORY_DESCRIPTIONS[value]))
+                for value, label in CaseCategory.choices
+            ]
 
     def clean(self):
         cleaned_data = super().clean()

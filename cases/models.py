@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,9 +22,11 @@ from home.models import DocumentAttachment, SitePage
 from ops import pagecache
 
 from .forms import CasePageForm
+from .panels import CaseWritingGuidePanel
 from .rules import (
     MAX_BODY_CHARACTERS,
     MAX_SUMMARY_CHARACTERS,
+    WARN_BODY_CHARACTERS,
     count_characters,
     direction_count_error,
     plain_text,
@@ -167,6 +169,7 @@ class CasePage(SitePage):
         index.RelatedFields("directions", [index.FilterField("code")]),
     ]
 
+    page_description = _("五类之一的典型案例，正文 3000 字以内；经学校、省级审核后进入案例库。")
     parent_page_types = ["studios.StudioPage"]
     subpage_types = []
     base_form_class = CasePageForm
@@ -177,7 +180,9 @@ class CasePage(SitePage):
         MultiFieldPanel(
             [
                 FieldPanel("authors"),
-                FieldRowPanel([FieldPanel("category"), FieldPanel("year")]),
+                FieldPanel("category", widget=forms.RadioSelect),
+                CaseWritingGuidePanel(),
+                FieldPanel("year"),
                 FieldPanel("directions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("keywords"),
             ],
@@ -185,12 +190,14 @@ class CasePage(SitePage):
         ),
         FieldPanel("summary"),
         FieldPanel("cover"),
+        # The live counter; its script moves it into the editor's sticky footer.
         HelpPanel(
             content=(
                 f'<p class="case-body-counter" data-case-body-counter data-limit="{MAX_BODY_CHARACTERS}" '
-                f'aria-live="polite">正文字数：<span data-case-body-count>0</span> / {MAX_BODY_CHARACTERS}</p>'
+                f'data-warn="{WARN_BODY_CHARACTERS}" aria-live="polite">正文 '
+                f'<span class="case-body-counter__count" data-case-body-count>0</span> / {MAX_BODY_CHARACTERS} 字'
+                f'<span class="case-body-counter__note" data-case-body-note></span></p>'
             ),
-            heading=_("字数统计"),
         ),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件"), heading=_("附件")),

@@ -30,6 +30,8 @@ from wagtail.rich_text import RichText
 from studios.rules import studio_rule_errors
 
 MAX_BODY_CHARACTERS = 3000
+#: The editor's counter turns amber from here (a tenth of the limit left).
+WARN_BODY_CHARACTERS = 2700
 MAX_SUMMARY_CHARACTERS = 200
 
 # Exactly JavaScript's ``\s`` class, so that Python and the editor's counter agree.

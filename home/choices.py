@@ -34,6 +34,16 @@ class CaseCategory(models.TextChoices):
     EMERGENCY = "emergency", _("突发事件处置")
 
 
+#: One line on what each case category covers (shown where an editor chooses it).
+CASE_CATEGORY_DESCRIPTIONS = {
+    CaseCategory.CLASS_CULTURE: _("班名班徽、班级公约、主题活动等凝聚班集体、形成班风学风的做法"),
+    CaseCategory.KEY_STUDENT_SUPPORT: _("对学业困难、心理困扰、家庭困难等学生持续帮扶的过程与成效"),
+    CaseCategory.TYPICAL_STUDENT: _("一名或一类学生的教育转化：问题、措施、转变与反思"),
+    CaseCategory.FAMILY_COMMUNICATION: _("与家长沟通、化解分歧，形成家校（企社）合力的做法"),
+    CaseCategory.EMERGENCY: _("校内外突发事件的发现、应对、善后与预防"),
+}
+
+
 class SchoolType(models.TextChoices):
     """学校类型."""
 

@@ -223,12 +223,3 @@ def wagtail_image(title, make, *, filename, collection=None):
     if collection is not None:
         fields["collection"] = collection
     return image_model.objects.create(**fields)
-
-
-def demo_collection(name="演示图片"):
-    """A child collection of the root collection holding demo images (idempotent)."""
-    from wagtail.models import Collection
-
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=name).first()
-    return existing or root.add_child(name=name)

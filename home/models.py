@@ -4,12 +4,14 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
+from .forms import SitePageForm
 from .restrictions import SitePageManager, restricted_sections
 
 
@@ -51,6 +53,7 @@ class SitePage(ChoiceLabelsMixin, Page):
     """
 
     objects = SitePageManager()
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True
@@ -211,7 +214,32 @@ class HomePage(SitePage):
         return ministry_promotions(self.PROMOTED_COUNT)
 
 
-__all__ = ["Direction", "HomePage", "SitePage", "ensure_directions"]
+@register_setting(icon="help")
+class EditorGuidance(BaseSiteSetting):
+    """Pages of the site that the admin points editors to while they write."""
+
+    case_writing_guide = models.ForeignKey(
+        Page,
+        verbose_name=_("典型案例写作指南"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("编辑典型案例时，“案例类别”旁链接到这一页（如工作手册中讲案例写作的一章）"),
+    )
+
+    panels = [PageChooserPanel("case_writing_guide")]
+
+    class Meta:
+        verbose_name = _("编辑指引")
+        verbose_name_plural = _("编辑指引")
+
+    def case_writing_guide_url(self, request):
+        page = self.case_writing_guide
+        return page.get_url(request) if page is not None and page.live else None
+
+
+__all__ = ["Direction", "EditorGuidance", "HomePage", "SitePage", "ensure_directions"]
 
 
 class DocumentAttachment(Orderable):

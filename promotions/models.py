@@ -13,6 +13,7 @@ from wagtail.models import AbstractGroupApprovalTask, Collection, Page, TaskStat
 
 from home.choices import ChoiceLabelsMixin, PromotionLevel, Province
 
+from .review import reviewed_url
 from .scope import pages_in_scope_q, user_can_review_page
 
 PROMOTABLE_PAGE_TYPES = ["studios.StudioPage", "cases.CasePage", "resources.ResourcePage"]
@@ -158,14 +159,21 @@ class ScopedGroupApprovalTask(AbstractGroupApprovalTask):
     def user_can_lock(self, obj, user):
         return self._may_act(obj, user) and not user.is_superuser
 
+    #: ``(action, label, asks for a comment)``: approving is the first (the editor footer's main button).
+    ACTIONS = [
+        ("approve", _("审核通过"), False),
+        ("approve", _("审核通过并留言"), True),
+        ("reject", _("退回修改"), True),
+    ]
+
     def get_actions(self, obj, user):
-        if self._may_act(obj, user):
-            return [
-                ("reject", _("退回修改"), True),
-                ("approve", _("审核通过"), False),
-                ("approve", _("审核通过并留言"), True),
-            ]
-        return []
+        return list(self.ACTIONS) if self._may_act(obj, user) else []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Approve or send back, then land the reviewer on 待我审核 with what happened
+        (the page's editor, where Wagtail would send them, is closed to them once they have acted)."""
+        super().on_action(task_state, user, action_name, **kwargs)
+        return reviewed_url(task_state)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

@@ -15,11 +15,10 @@ from wagtail.documents import get_document_model
 from home.choices import ResourceType
 from home.models import Direction
 
-from .demo_content import MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
+from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
 
 FORMAT_NAMES = {"pdf": "PDF 版", "docx": "Word 版", "xlsx": "Excel 表格"}
-DOCUMENT_COLLECTION = "演示资源文件"
 VIDEO_BASE_URL = "https://video.example.com/bzr-demo/"  # placeholder host: the demo has no real videos
 
 
@@ -114,7 +113,9 @@ def make_document(title, filename, content, collection):
     return document
 
 
-def files_for(slug, resource_type, title, description, studio, formats, collection):
+def files_for(slug, resource_type, title, description, studio, formats):
+    """The resource's files, in its studio's collection (where the studio's editors choose documents)."""
+    collection = studio.space.collection
     subtitle = f"{studio.title} · {studio.school}"
     sections = sections_for(resource_type, description)
     table = table_for(resource_type)
@@ -139,7 +140,7 @@ def _publish(page):
     return page
 
 
-def load_resources(studios, collection, stdout):
+def load_resources(studios, stdout):
     directions = {row.code: row for row in Direction.objects.all()}
     created = 0
     for index, (slug, resource_type, title, description, codes, formats) in enumerate(RESOURCES):
@@ -156,7 +157,7 @@ def load_resources(studios, collection, stdout):
         )
         resource.directions = [directions[code] for code in codes]
         if not video:
-            resource.files = files_for(slug, resource_type, title, description, studio, formats, collection)
+            resource.files = files_for(slug, resource_type, title, description, studio, formats)
         studio.add_child(instance=resource)
         _publish(resource)
         created += 1
@@ -167,7 +168,11 @@ def load_handbook(spec, studio, stdout):
     handbook = HandbookPage.objects.child_of(studio).filter(slug=spec["slug"]).first()
     if handbook is None:
         handbook = HandbookPage(
-            title=spec["title"], slug=spec["slug"], summary=spec["summary"], intro=spec["intro"], cover=cover_for(spec)
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            intro=spec["intro"],
+            cover=cover_for(spec, studio),
         )
         handbook.topics = list(Topic.objects.filter(code__in=spec["topics"]))
         studio.add_child(instance=handbook)
@@ -184,16 +189,30 @@ def load_handbook(spec, studio, stdout):
     return added
 
 
-def cover_for(spec):
-    try:
-        from home.demo_images import banner, demo_collection, wagtail_image
-    except ImportError:  # pragma: no cover - the shared image helpers are optional
-        return None
+def link_case_writing_guide(spec):
+    """Point the case editor's guidance link at the guide's first chapter, unless an administrator chose."""
+    from wagtail.models import Site
+
+    from home.models import EditorGuidance
+
+    site = Site.objects.filter(is_default_site=True).first()
+    handbook = HandbookPage.objects.filter(slug=spec["slug"]).first()
+    if site is None or handbook is None:
+        return
+    guidance = EditorGuidance.for_site(site)
+    if guidance.case_writing_guide_id is None:
+        guidance.case_writing_guide = handbook.chapters().first()
+        guidance.save()
+
+
+def cover_for(spec, studio):
+    from home.demo_images import banner, wagtail_image
+
     return wagtail_image(
         f"手册封面：{spec['title']}",
         lambda: banner(spec["title"], seed=spec["slug"], subtitle="班主任工作手册"),
         filename=f"handbook-{spec['slug']}.jpg",
-        collection=demo_collection(),
+        collection=studio.space.collection,
     )
 
 
@@ -206,15 +225,11 @@ def load(stdout):
     if not studios:
         stdout.write("资源与手册：没有已发布的工作室，跳过（请先载入工作室演示数据）。")
         return
-    from wagtail.models import Collection
-
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=DOCUMENT_COLLECTION).first() or root.add_child(
-        name=DOCUMENT_COLLECTION
-    )
-    resources = load_resources(studios, collection, stdout)
+    resources = load_resources(studios, stdout)
     chapters = load_handbook(MAIN_HANDBOOK, studios[0], stdout)
     chapters += load_handbook(SHORT_HANDBOOK, studios[1 % len(studios)], stdout)
+    chapters += load_handbook(CASE_GUIDE_HANDBOOK, studios[2 % len(studios)], stdout)
+    link_case_writing_guide(CASE_GUIDE_HANDBOOK)
     total = ResourcePage.objects.live().count()
     types = ResourcePage.objects.live().values("resource_type").distinct().count()
     stdout.write(

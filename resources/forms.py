@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SitePageForm
 
 
-class SubmittedCountsForm(WagtailAdminPageForm):
+class SubmittedCountsForm(SitePageForm):
     """Hands the submitted many-to-many and inline counts to the model's ``clean()``.
 
     When the model's ``clean()`` runs during form validation, the chosen

@@ -191,6 +191,7 @@ class HandbookPage(RoutablePageMixin, StudioOwnedPage):
         index.FilterField("studio"),
     ]
 
+    page_description = _("分章节的工作手册或指南，适合系统整理的带班经验；章节在手册下面添加。")
     subpage_types = ["resources.HandbookChapterPage"]
     base_form_class = HandbookPageForm
     content_panels = Page.content_panels + [
@@ -287,6 +288,7 @@ class HandbookChapterPage(SitePage):
 
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["resources.HandbookPage"]
+    page_description = _("工作手册的一章：用小标题分节，手册目录自动生成。")
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("body")]
 
@@ -392,6 +394,7 @@ class ResourcePage(StudioOwnedPage):
         index.FilterField("studio"),
     ]
 
+    page_description = _("供下载的资源：班级建设方案、制度、课件、视频或研究成果，进入资源库。")
     base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("resource_type")]),

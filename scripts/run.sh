@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh requirements.txt
+# The admin's Chinese (locale/); without gettext the admin still runs, partly in English.
+bash scripts/compile_messages.sh || echo "run: translations not compiled: parts of the admin will be in English." >&2
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 .venv/bin/python manage.py migrate --noinput
 ADDRESS="${HOST:-127.0.0.1}:${PORT:-8000}"

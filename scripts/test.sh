@@ -9,6 +9,8 @@ bash scripts/bootstrap.sh requirements-dev.txt
 # Debian's chromium and CJK fonts for the browser tests (installed when missing and possible;
 # otherwise those tests are skipped with the reason).
 bash scripts/install_browser.sh
+# The admin's Chinese (locale/): the tests check what a user reads.
+bash scripts/compile_messages.sh
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=config.settings.test
 export PYTHONDONTWRITEBYTECODE=1

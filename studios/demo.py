@@ -13,7 +13,7 @@ import random
 from django.db import transaction
 
 from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
-from home.demo_images import banner, demo_collection, portrait, qr_like, wagtail_image
+from home.demo_images import banner, portrait, qr_like, wagtail_image
 
 V, U = SchoolType.VOCATIONAL, SchoolType.UNIVERSITY
 D = Direction
@@ -1584,7 +1584,7 @@ def _publish(page):
     page.save_revision().publish()
 
 
-def ensure_studio(index, data, collection):
+def ensure_studio(index, data):
     """Create the studio with its images if its slug is not taken yet; return ``(studio, created)``."""
     from home.models import Direction as DirectionRow
     from studios.models import StudioMember, StudioPage
@@ -1594,18 +1594,6 @@ def ensure_studio(index, data, collection):
         return existing, False
 
     title = data["title"]
-    host_photo = wagtail_image(
-        f"{title}·主持人{data['host_name']}",
-        lambda: portrait(data["host_name"], seed=data["slug"]),
-        filename=f"demo-{data['slug']}-host.jpg",
-        collection=collection,
-    )
-    wechat_qr = wagtail_image(
-        f"{title}·公众号二维码（示意）",
-        lambda: qr_like(data["wechat_account"]),
-        filename=f"demo-{data['slug']}-qr.png",
-        collection=collection,
-    )
     fields = {
         key: data[key]
         for key in (
@@ -1634,8 +1622,6 @@ def ensure_studio(index, data, collection):
         introduction=rich(data["introduction"]),
         philosophy=rich(data["philosophy"]),
         work_carriers=[str(value) for value in data["work_carriers"]],
-        host_photo=host_photo,
-        wechat_qr=wechat_qr,
         search_description=data["introduction"][0][:150],
         live=True,
     )
@@ -1644,6 +1630,20 @@ def ensure_studio(index, data, collection):
     # the importer, not by assigning the list; left empty, PostgreSQL returns any order.
     studio.members = [StudioMember(**member, sort_order=i) for i, member in enumerate(demo_members(data))]
     index.add_child(instance=studio)
+    # The studio's pictures go into its own collection (made with the studio), where its
+    # editors find them in the image chooser.
+    studio.host_photo = wagtail_image(
+        f"{title}·主持人{data['host_name']}",
+        lambda: portrait(data["host_name"], seed=data["slug"]),
+        filename=f"demo-{data['slug']}-host.jpg",
+        collection=studio.space.collection,
+    )
+    studio.wechat_qr = wagtail_image(
+        f"{title}·公众号二维码（示意）",
+        lambda: qr_like(data["wechat_account"]),
+        filename=f"demo-{data['slug']}-qr.png",
+        collection=studio.space.collection,
+    )
     _publish(studio)
     return studio, True
 
@@ -1720,13 +1720,12 @@ def load(stdout):
 
     home = ensure_site_structure()
     index = StudioIndexPage.objects.get()
-    collection = demo_collection()
     created_studios = created_updates = 0
     for data in STUDIOS:
-        studio, created = ensure_studio(index, data, collection)
+        studio, created = ensure_studio(index, data)
         created_studios += created
         for update in UPDATES.get(data["slug"], []):
-            created_updates += ensure_update(studio, update, collection)
+            created_updates += ensure_update(studio, update, studio.space.collection)
     feature_studios(home)
     stdout.write(
         f"工作室演示数据：新建工作室 {created_studios} 个、工作动态 {created_updates} 条"

@@ -157,6 +157,7 @@ class StudioPage(SitePage):
         index.FilterField("level"),
     ]
 
+    page_description = _("一个班主任工作室的资料：学校、主持人与成员、建设方向和工作载体。")
     parent_page_types = ["studios.StudioIndexPage"]
     subpage_types = ["studios.StudioUpdatePage", "cases.CasePage", "resources.ResourcePage", "resources.HandbookPage"]
     base_form_class = StudioPageForm
@@ -341,6 +342,7 @@ class StudioUpdatePage(SitePage):
         index.FilterField("activity_kind"),
     ]
 
+    page_description = _("工作室的一次活动：日期、经过和照片，发布后出现在工作室主页的“工作动态”里。")
     parent_page_types = ["studios.StudioPage"]
     subpage_types = []
 

@@ -36,3 +36,82 @@ def make_png(variant=0, width=960, height=600):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+# --- The admin, as the platform's roles use it ---------------------------------------------
+
+# What may stay Latin on a Chinese screen: brand and format names, file names, web and e-mail
+# addresses. Anything else of two or more Latin letters fails.
+ALLOWED_LATIN = re.compile(
+    r"https?://\S+|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+|\b[\w.-]+\.(?:png|jpe?g|gif|webp|avif|svg|pdf|docx?|xlsx?|pptx?|zip|txt)\b"
+    r"|(?<![A-Za-z])(?:Wagtail|SEO|PDF|Word|Excel|PowerPoint|WPS|API|URL|RSS|QQ|AVIF|GIF|JPE?G|PNG|WEBP|SVG|[KMG]B)(?![A-Za-z])"
+)
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+# Every text a sighted user can read: visible text nodes (not screen-reader-only ones), and the
+# placeholders and tooltips (title) of visible elements.
+VISIBLE_TEXTS_JS = """
+() => {
+  const shown = (el) => {
+    if (!el || el.closest("script, style, template, noscript, [hidden], [aria-hidden='true']")) return false;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 1 && box.height > 1;
+  };
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.replace(/\\s+/g, " ").trim();
+    if (text && shown(node.parentElement)) texts.push(text);
+  }
+  for (const el of document.querySelectorAll("[placeholder], [title]")) {
+    if (!shown(el)) continue;
+    for (const name of ["placeholder", "title"]) {
+      const value = (el.getAttribute(name) || "").trim();
+      if (value) texts.push(value);
+    }
+  }
+  return [...new Set(texts)];
+}
+"""
+
+
+def latin_strings(texts):
+    """The texts that still hold a Latin word once the allowed names and addresses are taken out."""
+    return [text for text in texts if LATIN_WORD.search(ALLOWED_LATIN.sub(" ", text))]
+
+
+def assert_chinese(page, where, errors_expected=False):
+    """Fail on any visible UI text in Latin letters (outside ALLOWED_LATIN) and, unless the step
+    is meant to be refused, on any error banner."""
+    page.wait_for_load_state("load")
+    latin = latin_strings(page.evaluate(VISIBLE_TEXTS_JS))
+    assert not latin, f"{where}（{page.url}）有英文：{latin}"
+    if not errors_expected:
+        errors = page.locator(".messages .error, .messages .warning")
+        assert errors.count() == 0, f"{where}（{page.url}）出现错误提示：{errors.all_inner_texts()}"
+
+
+class Clicks:
+    """Counts what a person clicks or taps (typing into a field is not counted)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def click(self, locator, **kwargs):
+        self.count += 1
+        locator.click(**kwargs)
+
+    def choose_file(self, locator, files):
+        """Picking a file is one tap on the file field (the browser's own dialog not counted)."""
+        self.count += 1
+        locator.set_input_files(files)
+
+
+def admin_login(page, username, password):
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/(#.*)?$"))

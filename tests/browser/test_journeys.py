@@ -1,11 +1,12 @@
-"""What a visitor and an editor do on the demo site, in Chromium, on a desktop and a phone."""
+"""What a visitor does on the demo site, in Chromium, on a desktop and a phone (the admin's roles:
+test_admin_journeys.py)."""
 
 import mimetypes
 import re
 
 import pytest
 
-from .support import VIEWPORTS, expect, make_png, numbers_in
+from .support import expect, numbers_in
 
 # One worker runs them all under pytest-xdist (--dist loadgroup): one site, one demo load.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -163,78 +164,3 @@ def test_studio_update_journey(page, shot):
         image.scroll_into_view_if_needed()
         assert image.evaluate("img => img.complete && img.naturalWidth > 0"), image.get_attribute("src")
     shot(page, "studio", "update")
-
-
-def _admin_login(page, live_site, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", live_site.role_password)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-
-
-def _approve(page, title):
-    row = page.locator("tr", has_text=title)
-    expect(row).to_have_count(1)
-    row.get_by_role("button", name="动作").click()
-    row.get_by_role("button", name="审核通过", exact=True).click()
-    expect(page.locator("tr", has_text=title)).to_have_count(0)
-
-
-def test_editor_journey(new_page, live_site, viewport, shot):
-    """A studio editor writes an update with a picture; the school, then the province approve it."""
-    title = f"班会观摩：守时从我做起（{'电脑' if viewport == 'desktop' else '手机'}端发布）"
-    summary = "工作室成员走进一年级班会课，观摩学生自拟公约、互评守时表现的全过程。"
-    visitor = new_page()
-
-    editor = new_page()
-    _admin_login(editor, live_site, "demo_editor")
-    shot(editor, "editor", "dashboard")
-    editor.goto("/admin/pages/")
-    studio_id = re.search(r"/admin/pages/(\d+)/", editor.url).group(1)
-    editor.goto(f"/admin/pages/{studio_id}/add_subpage/")
-    editor.get_by_role("link", name="工作动态", exact=True).click()
-    editor.fill("#id_title", title)
-    editor.fill("#id_summary", summary)
-    editor.get_by_role("button", name="选择一个图片").click()
-    editor.click("#tab-label-upload")
-    editor.set_input_files(
-        "#id_image-chooser-upload-file",
-        files=[{"name": "banhui.png", "mimeType": "image/png", "buffer": make_png(list(VIEWPORTS).index(viewport))}],
-    )
-    editor.fill("#id_image-chooser-upload-title", "班会观摩现场")
-    editor.locator(".modal button[type=submit]", has_text="上传").click()
-    expect(editor.locator("#id_cover")).not_to_have_value("")
-    expect(editor.locator(".modal")).to_have_count(0)
-    shot(editor, "editor", "written")
-    editor.get_by_role("button", name="更多动作").click()
-    editor.get_by_role("button", name=re.compile("^提交给")).click()
-    expect(editor.locator(".messages")).to_contain_text("提交审核")
-    shot(editor, "editor", "submitted")
-
-    visitor.goto("/")
-    expect(visitor.locator("main")).not_to_contain_text(title)
-
-    school = new_page()
-    _admin_login(school, live_site, "demo_school")
-    shot(school, "editor", "school-review")
-    _approve(school, title)
-
-    visitor.reload()
-    expect(visitor.locator("main")).not_to_contain_text(title)
-
-    province = new_page()
-    _admin_login(province, live_site, "demo_province")
-    _approve(province, title)
-    shot(province, "editor", "province-approved")
-
-    visitor.reload()
-    link = visitor.get_by_role("link", name=title)
-    expect(link).to_be_visible()
-    link.click()
-    expect(visitor.locator("h1")).to_have_text(title)
-    expect(visitor.locator("main")).to_contain_text(summary)
-    cover = visitor.locator("main img").first
-    expect(cover).to_be_visible()
-    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
-    shot(visitor, "editor", "published")

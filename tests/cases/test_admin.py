@@ -56,8 +56,9 @@ def test_create_view_shows_the_live_counter(admin_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "data-case-body-counter" in html
-    assert "正文字数：" in html
+    assert 'data-limit="3000" data-warn="2700"' in html
     assert "cases/js/case-body-counter.js" in html
+    assert "cases/css/case-body-counter.css" in html
 
 
 def test_create_view_refuses_3001_characters_and_keeps_what_was_typed(admin_client):
@@ -92,3 +93,29 @@ def test_create_view_refuses_four_directions_with_the_studio_rule_message(admin_
     assert response.status_code == 200
     assert "建设方向应选择 1-3 个，当前为 4 个。" in visible_text(response)
     assert not CasePage.objects.exists()
+
+
+def test_the_category_is_chosen_where_each_category_is_explained(admin_client):
+    """Five radio buttons, each with one line on what it covers, and the link to the writing guide."""
+    from wagtail.models import Site
+
+    from home.choices import CASE_CATEGORY_DESCRIPTIONS
+    from home.models import EditorGuidance
+    from tests.factories import make_update
+
+    studio = make_studio()
+    guide = make_update(studio, "典型案例怎么写")
+    EditorGuidance.objects.create(site=Site.objects.get(is_default_site=True), case_writing_guide=guide)
+
+    page = admin_client.get(add_url(studio)).content.decode()
+    radios = re.findall(r'<input type="radio" name="category" value="([\w-]+)"', page)
+    assert radios == list(CaseCategory.values)
+    for value, label in CaseCategory.choices:
+        assert f"<strong>{label}</strong>　{CASE_CATEGORY_DESCRIPTIONS[value]}" in page
+    assert f'href="{guide.url}"' in page and "看《典型案例写作指南》" in page
+
+
+def test_without_a_writing_guide_the_case_form_says_what_every_case_contains(admin_client):
+    page = admin_client.get(add_url(make_studio())).content.decode()
+    assert "看《典型案例写作指南》" not in page
+    assert "背景、过程、措施、成效与反思" in page

@@ -42,7 +42,9 @@ var input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify({
   counts: input.samples.map(api.countCharacters),
   draftail: api.countCharacters(api.valueText(input.draftail)),
-  table: api.countCharacters(api.valueText(input.table))
+  table: api.countCharacters(api.valueText(input.table)),
+  empty: api.countCharacters(api.valueText("null")),
+  states: input.counts.map(function (n) { return api.describe(n, 3000, 2700); })
 }));
 """
 
@@ -73,7 +75,27 @@ def test_javascript_counts_like_python(node):
         }
     )
     table = json.dumps({"data": [["措施", "<b>次数</b>"], [None, "12 次"]], "table_caption": "工作安排"})
-    result = run_counter(node, {"samples": SAMPLES, "draftail": draftail, "table": table})
+    result = run_counter(node, {"samples": SAMPLES, "draftail": draftail, "table": table, "counts": []})
     assert result["counts"] == [count_characters(sample) for sample in SAMPLES]
     assert result["draftail"] == count_characters("第一段，有全角标点。第二段\u3000有全角空格")
     assert result["table"] == count_characters("工作安排措施" + html_to_text("<b>次数</b>") + "12 次")
+
+
+def test_an_empty_body_counts_zero(node):
+    """An empty Draftail editor submits ``null``: it read as four characters."""
+    result = run_counter(node, {"samples": [], "draftail": "null", "table": "null", "counts": []})
+    assert result["empty"] == 0
+    assert result["draftail"] == 0
+
+
+def test_amber_from_2700_and_red_above_3000_with_what_to_cut(node):
+    from cases.rules import MAX_BODY_CHARACTERS, WARN_BODY_CHARACTERS
+
+    assert (MAX_BODY_CHARACTERS, WARN_BODY_CHARACTERS) == (3000, 2700)
+    counts = [0, 2699, 2700, 3000, 3001, 3120]
+    result = run_counter(node, {"samples": [], "draftail": "", "table": "", "counts": counts})
+    states = dict(zip(counts, result["states"], strict=True))
+    assert [states[n]["state"] for n in counts] == ["ok", "ok", "near", "near", "over", "over"]
+    assert states[2700]["note"] == "还可写 300 字"
+    assert states[3120]["note"] == "超出 120 字，请删减"
+    assert states[0]["note"] == ""

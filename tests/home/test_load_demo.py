@@ -154,6 +154,47 @@ class LoadDemoTests(TestCase):
         response = self.client.get(case.url)
         self.assertContains(response, '<meta property="og:url" content="http://127.0.0.1:8000/studios/')
 
+    def test_each_studios_pictures_and_files_are_in_its_own_collection(self):
+        """Its editors choose and upload in that collection only (promotions.accounts)."""
+        from wagtail.documents import get_document_model
+
+        from cases.models import CasePage
+        from resources.models import ResourcePage
+
+        for studio in StudioPage.objects.live().specific():
+            collection_id = studio.space.collection_id
+            with self.subTest(studio=studio.title):
+                self.assertEqual(studio.host_photo.collection_id, collection_id)
+                update = StudioUpdatePage.objects.child_of(studio).select_related("cover").first()
+                self.assertEqual(update.cover.collection_id, collection_id)
+                case = CasePage.objects.child_of(studio).exclude(cover=None).select_related("cover").first()
+                if case is not None:
+                    self.assertEqual(case.cover.collection_id, collection_id)
+        resource = ResourcePage.objects.exclude(files=None).first()
+        studio = resource.get_parent().specific
+        documents = get_document_model().objects.filter(pk__in=resource.files.values("document"))
+        self.assertEqual({d.collection_id for d in documents}, {studio.space.collection_id})
+
+    def test_the_demo_editor_finds_the_studios_pictures_in_the_image_chooser(self):
+        from promotions.demo import DEMO_STUDIO_SLUG
+
+        studio = StudioPage.objects.get(slug=DEMO_STUDIO_SLUG)
+        self.client.force_login(get_user_model().objects.get(username="demo_editor"))
+        response = self.client.get("/admin/images/chooser/")
+        self.assertEqual(response.status_code, 200)
+        html = response.json()["html"]
+        self.assertIn(studio.host_photo.title, html)
+        self.assertNotIn("这里还没有图片", html)
+
+    def test_the_case_editor_links_to_the_demo_case_writing_guide(self):
+        from wagtail.models import Site
+
+        from home.models import EditorGuidance
+
+        guide = EditorGuidance.for_site(Site.objects.get(is_default_site=True)).case_writing_guide
+        self.assertTrue(guide.live)
+        self.assertEqual(guide.get_parent().title, "典型案例写作指南")
+
     def test_running_twice_changes_no_counts(self):
         before = counts()
         out = io.StringIO()

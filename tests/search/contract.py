@@ -10,10 +10,9 @@ analysis, synonyms, snippets and facets are exercised end to end.
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from home.choices import Province
 from search import service
 from search.models import SearchDocument
-
-from home.choices import Province
 
 from .builders import corpus, make_case
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus
+from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
 from home.models import Direction as DirectionRow
 from studios.models import StudioIndexPage, StudioMember, StudioPage
 from tests.factories import directions, make_studio, site_tree
@@ -112,7 +112,6 @@ def studio_form_data(title="春晖班主任工作室", members=6, direction_code
         "host_honours": "省级优秀班主任",
         "introduction": rich_text("<p>以班级文化建设为抓手，带动青年班主任成长。</p>"),
         "philosophy": rich_text("<p>以爱育爱，以心换心。</p>"),
-        "work_carriers": "[]",
         "carriers_note": "",
         "wechat_account": "",
         "video_account": "",
@@ -131,6 +130,7 @@ def studio_form_data(title="春晖班主任工作室", members=6, direction_code
     data["directions"] = [
         str(pk) for pk in DirectionRow.objects.filter(code__in=direction_codes).values_list("pk", flat=True)
     ]
+    data["work_carriers"] = [WorkCarrier.SEMINAR, WorkCarrier.CLASS_MEETING]
     return data
 
 
@@ -166,6 +166,7 @@ class StudioAdminTests(WagtailPageTestCase):
         self.assertTrue(studio.live)
         self.assertEqual(studio.members.count(), 7)
         self.assertEqual([d.code for d in studio.directions.all()], [Direction.CLASS_MANAGEMENT])
+        self.assertEqual(studio.work_carriers, [WorkCarrier.SEMINAR, WorkCarrier.CLASS_MEETING])
         self.assertEqual(studio.url, "/studios/chunhui/")
 
     def test_too_few_members_are_rejected_with_the_rule(self):

@@ -173,6 +173,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文"))]
+# The project's own translations come first: they fill in and correct Wagtail's and Django's
+# Chinese (locale/zh_Hans/LC_MESSAGES; compiled by compilemessages, see scripts/compile_messages.sh).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

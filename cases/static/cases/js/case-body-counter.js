@@ -17,6 +17,10 @@
  * It reads the form's own data (FormData), so it follows the editor whatever
  * the widgets look like; it recounts on input and every half second (Draftail
  * writes its hidden input a moment after typing).
+ *
+ * The counter moves into the editor's sticky footer, beside 提交审核, so it stays
+ * in sight while typing or pasting; it turns amber from data-warn characters and
+ * red above data-limit, saying how many characters to cut.
  */
 (function () {
   "use strict";
@@ -37,6 +41,7 @@
 
   function valueText(value) {
     var trimmed = String(value || "").trim();
+    if (trimmed === "null") return ""; // an empty Draftail editor
     if (trimmed.charAt(0) === "{") {
       try {
         var data = JSON.parse(trimmed);
@@ -86,11 +91,29 @@
     return parts.join("\n");
   }
 
+  // What the counter says about ``count`` characters: "ok", "near" (from warnFrom) or "over".
+  function describe(count, limit, warnFrom) {
+    if (count > limit) {
+      return { state: "over", note: "超出 " + (count - limit) + " 字，请删减" };
+    }
+    if (count >= warnFrom) {
+      return { state: "near", note: "还可写 " + (limit - count) + " 字" };
+    }
+    return { state: "ok", note: "" };
+  }
+
   function start(counter) {
     var form = counter.closest("form") || document.querySelector("form[data-edit-form], form#page-edit-form");
     if (!form) return;
     var limit = parseInt(counter.getAttribute("data-limit"), 10) || 3000;
+    var warnFrom = parseInt(counter.getAttribute("data-warn"), 10) || Math.round(limit * 0.9);
     var output = counter.querySelector("[data-case-body-count]");
+    var note = counter.querySelector("[data-case-body-note]");
+    var footer = form.querySelector("footer.footer");
+    if (footer) {
+      footer.appendChild(counter);
+      counter.classList.add("case-body-counter--docked");
+    }
     var last = -1;
 
     function update() {
@@ -98,11 +121,10 @@
       if (count === last) return;
       last = count;
       output.textContent = String(count);
-      var over = count > limit;
-      counter.classList.toggle("case-body-counter--over", over);
-      counter.style.color = over ? "#b3261e" : "";
-      counter.style.fontWeight = over ? "700" : "";
-      counter.setAttribute("title", over ? "已超出 " + (count - limit) + " 字，请删减后再保存" : "");
+      var described = describe(count, limit, warnFrom);
+      counter.classList.toggle("case-body-counter--near", described.state === "near");
+      counter.classList.toggle("case-body-counter--over", described.state === "over");
+      if (note) note.textContent = described.note;
     }
 
     form.addEventListener("input", update);
@@ -121,5 +143,5 @@
     init();
   }
 
-  window.caseBodyCounter = { countCharacters: countCharacters, valueText: valueText };
+  window.caseBodyCounter = { countCharacters: countCharacters, valueText: valueText, describe: describe };
 })();
