@@ -223,6 +223,10 @@ class _Segmenter:
             self._cut = lambda text: tokenizer.lcut(text, HMM=True)
             freq = tokenizer.FREQ
             self.has_word = lambda word: freq.get(word, 0) > 0
+            from jieba import posseg
+
+            tagger = posseg.POSTokenizer(tokenizer)
+            self.tag = lambda word: [(w, flag) for w, flag in tagger.lcut(word)]
         else:
             import rjieba
 
@@ -231,6 +235,7 @@ class _Segmenter:
                 tokenizer.add_word(word, freq, None)
             self._cut = lambda text: tokenizer.cut(text, True)
             self.has_word = tokenizer.has_word
+            self.tag = lambda word: tokenizer.tag(word, True)
 
     def cut(self, text: str) -> list[str]:
         return self._cut(text)
@@ -471,6 +476,13 @@ def subwords(word: str) -> tuple[str, ...]:
 def has_word(word: str) -> bool:
     """Whether the dictionary (jieba's, plus the domain's) knows ``word``."""
     return segmenter().has_word(word)
+
+
+@functools.lru_cache(maxsize=20_000)
+def part_of_speech(word: str) -> str:
+    """The dictionary's part-of-speech tag of a word (``v`` verb, ``n`` noun …), or ""."""
+    tagged = segmenter().tag(word)
+    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 # Rank features ------------------------------------------------------------------------

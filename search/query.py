@@ -53,6 +53,8 @@ GENERIC_SHARE = 0.5
 #: A term of the domain's vocabulary counts this much more than a word of ordinary language
 #: ("班干部 培养 选拔": the reader asks about 班干部; 选拔 is rarer but says less).
 DOMAIN_BOOST = 1.5
+#: An ordinary verb beside them counts half ("宿舍 矛盾 调解": 调解 is rarer than 宿舍).
+ACTION_FACTOR = 0.5
 MAX_CONCEPTS = 12
 #: A query of this many words is read as a question typed as a sentence.
 QUESTION_WORDS = 5
@@ -82,6 +84,8 @@ class Concept:
     #: A term of the domain's own vocabulary (dictionary, thesaurus, vocabularies): what a
     #: reader looks for, rather than a word of ordinary language around it.
     domain: bool = False
+    #: An ordinary verb (培养, 选拔, 调解): what to do about the subject, not the subject.
+    action: bool = False
 
     @property
     def latin(self) -> bool:
@@ -104,8 +108,11 @@ class Concept:
         finds nothing instead of whatever shares its one common word."""
         if self.ignored:
             return 0.0
-        boost = DOMAIN_BOOST if self.domain else 1.0
-        return self.idf * (GENERIC_FACTOR if self.generic else boost)
+        if self.generic:
+            return self.idf * GENERIC_FACTOR
+        if self.domain:
+            return self.idf * DOMAIN_BOOST
+        return self.idf * (ACTION_FACTOR if self.action else 1.0)
 
 
 @dataclass(frozen=True)
@@ -173,9 +180,17 @@ class Query:
         return list(dict.fromkeys(a.text for c in self.present for a in c.alternatives))
 
     def highlight_tokens(self) -> list[str]:
-        """What to mark in titles and snippets: alternatives that make a concept matched."""
+        """What to mark in titles and snippets: what stands for the informative words asked (not
+        generic words beside them, nor the broader terms a reader also accepts: 家校沟通 is not
+        marked for 家长会)."""
+        marked = self.informative or self.present  # 学生, 班主任 beside 沉迷手机: not marked
         return list(
-            dict.fromkeys(a.text.replace(" ", "") for c in self.present for a in c.alternatives if a.weight >= MATCHED)
+            dict.fromkeys(
+                a.text.replace(" ", "")
+                for c in marked
+                for a in c.alternatives
+                if a.weight >= MATCHED and a.kind != "broader"
+            )
         )
 
 
@@ -515,7 +530,7 @@ def _alternatives(word: str) -> list[Alternative]:
 def _weigh(query: Query, engine) -> None:
     """Document frequencies → each concept's IDF, presence, genericity and sub-word weights."""
     strong = {
-        c.word: tuple(a.text for a in c.alternatives if a.weight >= NARROWER and a.kind != "subword")
+        c.word: tuple(a.text for a in c.alternatives if a.kind in ("literal", "phrase", "equivalent", "compound"))
         for c in query.concepts
     }
     items = {a.text for c in query.concepts for a in c.alternatives}
@@ -527,6 +542,7 @@ def _weigh(query: Query, engine) -> None:
         concept.idf = idf(df, n)
         concept.generic = concept.word in generic or (n > 0 and df > GENERIC_SHARE * n)
         concept.domain = concept.word in domain_terms() or any(a.kind == "compound" for a in concept.alternatives)
+        concept.action = not concept.domain and analysis.part_of_speech(concept.word).startswith("v")
         alternatives = []
         for alt in concept.alternatives:
             if not freqs.get(alt.text, 0):

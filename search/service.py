@@ -236,8 +236,10 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, ex
         if doc is None:  # removed between the engine's answer and now
             continue
         found = result.matched.get(doc_id, set())
-        missing = [
-            c.word for c in query.present if not any(a.text in found for a in c.alternatives if a.weight >= MATCHED)
+        missing = [  # the informative words it lacks (not 学生 beside 沉迷手机)
+            c.word
+            for c in (query.informative or query.present)
+            if not any(a.text in found for a in c.alternatives if a.weight >= MATCHED)
         ]
         results.append(
             Result(

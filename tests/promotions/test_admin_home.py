@@ -247,7 +247,7 @@ def test_the_promotion_list_links_to_editing_only_what_the_reviewer_may_change(c
     assert reverse("wagtailsnippets_promotions_promotion:edit", args=[ministry.pk]) not in html
     assert reverse("wagtailsnippets_promotions_promotion:delete", args=[ministry.pk]) not in html
     assert reverse("wagtailsnippets_promotions_promotion:inspect", args=[ministry.pk]) in html  # read-only
-    imported = Promotion.objects.create(page=world.studio_b, level="province", year=2024)
+    imported = Promotion.objects.create(page=world.studio_b, level="province", year=2024, created_by=world.ministry)
     for promotion in (ministry, imported):
         response = client.get(reverse("wagtailsnippets_promotions_promotion:inspect", args=[promotion.pk]))
         assert response.status_code == 200

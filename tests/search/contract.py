@@ -21,6 +21,13 @@ def titles(response):
     return [r.title for r in response.results]
 
 
+def response_tokens(response):
+    """The words marked in a response's titles and snippets."""
+    import re
+
+    return {m for r in response.results for m in re.findall(r"<mark>(.*?)</mark>", f"{r.title_html}{r.snippet}")}
+
+
 class EngineContract:
     @pytest.fixture
     def engine(self):  # pragma: no cover - overridden by each engine's module
@@ -156,9 +163,14 @@ class EngineContract:
         assert "none" not in dict(response.facets["promotion"])
         assert dict(response.facets["promotion"]) == {"province": 1, "ministry": 1}
 
-    def test_stop_words_and_broader_terms_are_not_highlighted(self, engine, pages):
-        result = next(r for r in self.search(engine, "的 家访").results if r.title == "家校协同育人的三次家访")
+    def test_stop_words_generic_words_and_broader_terms_are_not_highlighted(self, engine, pages):
+        result = next(r for r in self.search(engine, "的 家访 学生").results if r.title == "家校协同育人的三次家访")
         assert "<mark>的</mark>" not in str(result.title_html) and "<mark>家访</mark>" in str(result.title_html)
+        assert "<mark>学生</mark>" not in str(result.snippet)  # generic beside 家访
+        make_case(pages["gz"], "家校沟通的三个原则", summary="家校沟通要及时、具体、有回应。")
+        response = self.search(engine, "家访")  # 家校沟通 is a broader term of 家访: found, not marked
+        assert "家校沟通的三个原则" in titles(response)
+        assert "家访" in response_tokens(response) and "家校沟通" not in response_tokens(response)
 
     # Visibility ---------------------------------------------------------------
     def test_drafts_never_returned(self, engine, pages):

@@ -21,6 +21,19 @@ RESULT_KEYS = {
     "missing",
     "chapters",
 }
+API_KEYS = {
+    "query",
+    "total",
+    "page",
+    "page_size",
+    "results",
+    "facets",
+    "searched",
+    "corrections",
+    "suggestion",
+    "absent",
+    "without_absent",
+}
 FACET_KEYS = {"type", "category", "direction", "province", "school_type", "year", "promotion"}
 
 
@@ -33,19 +46,7 @@ def test_api_shape(client, pages):
     response = client.get("/api/search/", {"q": "心理", "page_size": 2})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {
-        "query",
-        "total",
-        "page",
-        "page_size",
-        "results",
-        "facets",
-        "searched",
-        "corrections",
-        "suggestion",
-        "absent",
-        "without_absent",
-    }
+    assert set(data) == API_KEYS
     assert data["query"] == "心理" and data["page"] == 1 and data["page_size"] == 2
     assert data["total"] >= 3 and len(data["results"]) == 2
     assert all(set(r) == RESULT_KEYS for r in data["results"])

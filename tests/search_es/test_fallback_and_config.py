@@ -9,23 +9,11 @@ from search import es, outbox, service
 from search.engines import get_public_engine
 from search.engines.elasticsearch import ElasticsearchEngine
 from tests.search.builders import corpus
+from tests.search.test_views import API_KEYS
 
 from .server import free_port
 
 NOTICE = "检索服务暂时繁忙，以下为基础检索结果。"
-API_KEYS = {
-    "query",
-    "total",
-    "page",
-    "page_size",
-    "results",
-    "facets",
-    "searched",
-    "corrections",
-    "suggestion",
-    "absent",
-    "without_absent",
-}
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from home.bulkload import deferred_indexing
 DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo"]
 
 ADMIN_USERNAME = "admin"
+ADMIN_DISPLAY_NAME = "平台管理员"
 DEFAULT_ADMIN_PASSWORD = "bzr-demo-2026"  # noqa: S105 - documented demo login, override with DEMO_ADMIN_PASSWORD
 # Where `make run` serves the demo (scripts/run.sh passes the same address).
 DEFAULT_ADDRESS = "127.0.0.1:8000"
@@ -73,11 +74,15 @@ class Command(BaseCommand):
         user_model = get_user_model()
         user = user_model.objects.filter(username=ADMIN_USERNAME).first()
         if user is None:
-            user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", password)
+            user_model.objects.create_superuser(
+                ADMIN_USERNAME, "admin@example.com", password, first_name=ADMIN_DISPLAY_NAME
+            )
             state = "已创建"
         else:
-            changed = not (user.is_superuser and user.is_staff and user.is_active)
+            changed = not (user.is_superuser and user.is_staff and user.is_active and user.first_name)
             user.is_superuser = user.is_staff = user.is_active = True
+            # Shown as 推介人 and in the admin: a name, not the login "admin".
+            user.first_name = user.first_name or ADMIN_DISPLAY_NAME
             if requested and not user.check_password(password):
                 user.set_password(password)
                 changed = True

@@ -7,8 +7,8 @@ its 摘要, then lines that are only a heading (一、… / （一）…) become
 every other line a paragraph. ``load(folder)`` writes them and runs both import commands,
 so the corpus reaches the search index exactly as a province's files would.
 
-Kept free of Django imports at module level: ``benchmarks/relevance_bench.py`` also runs
-against older checkouts of the project (its "before" figures).
+Django and the importers are imported inside the functions: ``benchmarks/relevance_bench.py``
+also runs this against older checkouts of the project (its "before" figures), with theirs.
 """
 
 from __future__ import annotations
@@ -19,24 +19,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\S{1,24}$")
-
-STUDIO_COLUMNS = [
-    "序号", "工作室名称", "省份", "城市", "学校", "学校类型", "工作室级别", "主持人", "主持人职称",
-    "班主任年限", "成员", "建设方向", "建设模式", "立项年份", "建设周期", "简介",
-]  # fmt: skip
-CASE_COLUMNS = [
-    "序号",
-    "案例名称",
-    "工作室",
-    "学校",
-    "案例类别",
-    "建设方向",
-    "作者",
-    "年度",
-    "推介级别",
-    "摘要",
-    "正文文件",
-]
 
 
 def _json(name):
@@ -65,8 +47,11 @@ def _sheet(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
 
 
 def write(folder: Path) -> tuple[Path, Path]:
-    """(the studio table, the case folder) written under ``folder``."""
+    """(the studio table, the case folder) written under ``folder``, in the importers' layouts."""
     from docx import Document
+
+    from cases.importer import CASE_COLUMNS
+    from studios.importer import STUDIO_COLUMNS
 
     folder = Path(folder)
     cases = folder / "cases"
