@@ -11,20 +11,26 @@
    nowhere as written but sounds like a dictionary word that is (心里健康 → 心理健康), or
    differs from one by a character, is corrected. Corrections are reported, so the page can
    say "以下是“心理健康”的结果" and offer the original.
-3. **Concepts**: one per remaining word, satisfied by any of its alternatives, each with a
-   weight: the word itself (1.0) or its finer phrase for an unknown word (1.0), its
-   thesaurus equivalents (0.8) and narrower terms (0.75), its dictionary sub-words (up to
-   0.8, scaled by how informative the sub-word is compared with the whole word: 留守 for
-   留守儿童 counts, 儿童 hardly), broader terms (0.4). So the literal word ranks above its
-   sub-words, and those above synonyms only when they are as specific.
-4. **Information**: each concept's IDF over the documents holding its literal-level
-   alternatives (BM25's formula). A concept found nowhere is *absent*: it is reported and
-   carries no weight. A *generic* concept – a word of ``search/data/generic_words.txt`` (学生,
-   校园 …) or one in more than half of the documents – counts at a third of its weight and
-   never makes a document relevant on its own.
+3. **Concepts**: one per remaining word (a single character such as 型 or 群 joins the word
+   beside it as a phrase), satisfied by any of its alternatives, each with a weight: the word
+   itself (1.0) or its finer phrase for an unknown word (1.0), the term it makes with the word
+   typed next to it (宿舍 矛盾 → 宿舍矛盾, 1.0), its thesaurus equivalents (0.8) and narrower
+   terms (0.75), its dictionary sub-words (up to 0.8, scaled by how informative the sub-word is
+   compared with the whole word: 留守 for 留守儿童 counts, 儿童 hardly), broader terms (0.55).
+   So the literal word ranks above its sub-words, and those above synonyms only when they are
+   as specific.
+4. **Information**: each concept's IDF over the documents holding the word or its
+   equivalents (BM25's formula), times 1.5 for a term of the domain's vocabulary and 0.5 for
+   an ordinary verb. A *generic* concept – a word of ``search/data/generic_words.txt`` (学生,
+   校园 …) or one in more than half of the documents – counts a third and never makes a
+   document relevant on its own. A concept found nowhere is *absent* and reported; a Chinese
+   one keeps its (highest) weight, so a query mostly made of words the site does not have
+   finds nothing; a Latin one (AI, ICU) and the unknown phrasing of a question typed as a
+   sentence are set aside.
 
-Document frequencies come from the engine (``engine.doc_freqs``), so the same rules hold on
-every engine; ``search/relevance.py`` turns a ``Query`` into results.
+Document frequencies come from the database engine (``engine.doc_freqs``; the Elasticsearch
+engine asks the database engine too), so every engine answers the same ``Query``;
+``search/relevance.py`` turns it into results.
 """
 
 from __future__ import annotations
@@ -70,7 +76,7 @@ class Alternative:
     """A token, or a phrase of tokens separated by spaces (adjacent, in order)."""
 
     text: str
-    kind: str  # literal | phrase | equivalent | narrower | subword | broader
+    kind: str  # literal | phrase | compound | equivalent | narrower | subword | broader
     weight: float
 
 

@@ -6,20 +6,23 @@ found there (``search/query.py``). A document's *coverage* is the information-we
 mean of its matches over the query's concepts. It is a result when
 
 * it matches every informative concept (``m`` ≥ ``MATCHED``) – a *full* match –, or
-* its coverage is at least ``COVERAGE`` **and** it matches at least one informative
-  concept (a word found nowhere weighs nothing; a generic word such as 学生 or 校园 never
-  suffices: an off-topic query sharing only such words with the site finds nothing).
+* its coverage is at least ``COVERAGE`` (``QUESTION_COVERAGE`` for a question typed as a
+  sentence) **and** it matches at least one informative concept (a generic word such as 学生
+  or 校园 never suffices, and a Chinese word found nowhere keeps its weight: an off-topic query
+  sharing only such words with the site finds nothing).
 
-A query of generic words only needs all of them; a query whose other words are found
-nowhere has no results.
+No document matches every word when one is found nowhere. A query of generic words only
+needs all of them; a query whose other words are found nowhere has no results.
 
-**Order**: full matches first, then partial ones; within each, by a rank score read from
-the documents' rank features (``analysis.rank_features``: title, summary and keywords,
-context, frequent body words): each concept scores its best alternative's weight times how
-prominently the document uses it (title > summary > context > body, more occurrences more),
-weighted by the concept's information. Ties: newest first. Only the first ``POOL`` results
-by (full, coverage, date) are ranked this way – deeper pages of a very common word follow
-that order – so the cost of a query does not grow with the number of matches.
+**Order**: a rank score read from the documents' rank features
+(``analysis.rank_features``: title, summary and keywords, context, frequent body words):
+each concept scores its best alternative's weight times how prominently the document uses
+it (title > summary > context > body, more occurrences more), weighted by the concept's
+information, plus ``FULL_BONUS`` for a full match – so documents with every word usually come
+first, as in a Lucene ``bool`` query, but one that is about the query's main words can pass
+one that mentions them all in passing. Ties: newest first. Only the first ``POOL`` results by
+(full, coverage, date) are ranked this way – deeper pages of a very common word follow that
+order – so the cost of a query does not grow with the number of matches.
 
 The embedded engines compute matches from each alternative's document ids
 (``evaluate``); Elasticsearch computes the same numbers as constant scores
