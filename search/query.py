@@ -522,7 +522,7 @@ def _alternatives(word: str) -> list[Alternative]:
     alternatives += [Alternative(w, "narrower", NARROWER) for w in narrower.get(word, ())]
     alternatives += [Alternative(w, "broader", BROADER) for w in broader.get(word, ())]
     if len(word) >= 3 and _CJK_RUN.fullmatch(word):
-        for sub in analysis.subwords(word):
+        for sub in _nested_subwords(word):
             if sub in generic_words():
                 continue  # 学生 inside 学生会 says nothing of what is asked
             alternatives.append(Alternative(sub, "subword", SUBWORD))
@@ -531,6 +531,42 @@ def _alternatives(word: str) -> list[Alternative]:
         if alternative.text not in seen or seen[alternative.text].weight < alternative.weight:
             seen[alternative.text] = alternative
     return list(seen.values())
+
+
+def _cuts(word: str, offset: int) -> set[int]:
+    """The boundaries of ``word``'s best segmentation, and of its pieces' (经济困难 → 经济|困难)."""
+    phrase = analysis.finer_phrase(word)
+    if not phrase:
+        return set()
+    cuts, at = set(), 0
+    for piece in phrase.split():
+        at = word.find(piece, at)
+        if at < 0:
+            return set()  # a stop word was left out: no reliable boundaries
+        cuts.update((offset + at, offset + at + len(piece)))
+        if len(piece) >= 4:
+            cuts |= _cuts(piece, offset + at)
+        at += len(piece)
+    return cuts
+
+
+def _nested_subwords(word: str) -> list[str]:
+    """The dictionary words inside ``word`` that nest in its best segmentation: 厌学 and 情绪
+    for 厌学情绪, not 学情, which straddles the two and means something else (学情分析)."""
+    subs = analysis.subwords(word)
+    cuts = _cuts(word, 0)
+    if not cuts:
+        return list(subs)
+
+    def nests(start: int, end: int) -> bool:
+        return not any(start < cut < end for cut in cuts) or (start in cuts and end in cuts)
+
+    kept = []
+    for sub in subs:
+        starts = [i for i in range(len(word)) if word.startswith(sub, i)]
+        if any(nests(i, i + len(sub)) for i in starts):
+            kept.append(sub)
+    return kept
 
 
 def _weigh(query: Query, engine) -> None:

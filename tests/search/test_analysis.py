@@ -1,7 +1,7 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
 from search.analysis import analyse, index_text, load_thesaurus, normalize, query_words
-from search.query import _chunks, _relations
+from search.query import _chunks, _nested_subwords, _relations
 
 
 def test_full_width_and_case_are_normalised():
@@ -103,3 +103,15 @@ def test_no_join_across_punctuation_or_stop_words():
 def test_empty_text_has_no_tokens():
     assert analyse("") == [] and index_text("") == ""
     assert analyse("，。！") == [] and index_text("，。！") == ""
+
+
+def test_query_sub_words_nest_in_the_words_segmentation():
+    # 厌学情绪 is 厌学 + 情绪: 学情 (as in 学情分析) straddles the two and is not asked for.
+    assert "情绪" in _nested_subwords("厌学情绪")
+    assert "学情" not in _nested_subwords("厌学情绪")
+    # Deeper pieces nest too; 难学 and 济困 straddle 经济|困难|学生.
+    subs = _nested_subwords("家庭经济困难学生")
+    assert {"家庭", "经济", "困难"} <= set(subs)
+    assert not {"难学", "济困"} & set(subs)
+    # A sub-word spanning whole pieces stays (职业生涯 in 职业生涯规划).
+    assert "职业生涯" in _nested_subwords("职业生涯规划")
