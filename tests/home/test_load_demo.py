@@ -29,12 +29,6 @@ def counts():
     }
 
 
-def hand_written_studios():
-    """The demo's studio profiles; those the selection demo established (立项) have only what
-    their 申报书 gave them: no photos, updates or philosophy yet."""
-    return StudioPage.objects.filter(application__isnull=True)
-
-
 @override_settings(MEDIA_ROOT=MEDIA_ROOT)
 class LoadDemoTests(TestCase):
     @classmethod
@@ -58,7 +52,7 @@ class LoadDemoTests(TestCase):
         self.assertEqual(used, set(Direction.values))
 
     def test_every_studio_is_complete_and_valid(self):
-        for studio in hand_written_studios().live().specific():
+        for studio in StudioPage.objects.live().specific():
             with self.subTest(studio=studio.title):
                 studio.full_clean()  # 5-10 members, 1-3 directions, 2-3 year cycle
                 self.assertTrue(studio.url.startswith("/studios/"))
@@ -75,7 +69,7 @@ class LoadDemoTests(TestCase):
     def test_studio_texts_are_distinct(self):
         introductions = list(StudioPage.objects.values_list("introduction", flat=True))
         self.assertEqual(len(introductions), len(set(introductions)))
-        philosophies = list(hand_written_studios().values_list("philosophy", flat=True))
+        philosophies = list(StudioPage.objects.values_list("philosophy", flat=True))
         self.assertEqual(len(philosophies), len(set(philosophies)))
 
     def test_updates_have_images_and_spread_over_three_years(self):
@@ -167,7 +161,7 @@ class LoadDemoTests(TestCase):
         from cases.models import CasePage
         from resources.models import ResourcePage
 
-        for studio in hand_written_studios().live().specific():
+        for studio in StudioPage.objects.live().specific():
             collection_id = studio.space.collection_id
             with self.subTest(studio=studio.title):
                 self.assertEqual(studio.host_photo.collection_id, collection_id)
