@@ -16,9 +16,10 @@ needs all of them; a query whose other words are found nowhere has no results.
 
 **Order**: a rank score read from the documents' rank features
 (``analysis.rank_features``: title, summary and keywords, context, frequent body words):
-each concept scores its best alternative's weight times how prominently the document uses
-it (title > summary > context > body, more occurrences more), weighted by the concept's
-information, plus ``FULL_BONUS`` for a full match – so documents with every word usually come
+each alternative found counts its weight times how prominently the document uses it (title >
+summary > context > body, more occurrences more); a concept combines them as independent
+evidence (1 − Π(1 − p): a case that says 辍学 four times and also 学生流失 and 控辍保学 is more
+about 辍学 than one that says only 要退学 once), weighted by the concept's information, plus ``FULL_BONUS`` for a full match – so documents with every word usually come
 first, as in a Lucene ``bool`` query, but one that is about the query's main words can pass
 one that mentions them all in passing. Ties: newest first. Only the first ``POOL`` results by
 (full, coverage, date) are ranked this way – deeper pages of a very common word follow that
@@ -51,7 +52,7 @@ FULL_BONUS = 0.15
 TITLE = 0.75
 HEAD = 0.55
 CONTEXT = 0.45
-BODY = 0.35  # at most, approached as the word recurs
+BODY = 0.5  # at most, approached as the word recurs
 BODY_SATURATION = 1.5
 
 
@@ -166,11 +167,11 @@ def rank(query: Query, pool: list[int], matched: dict[int, set[str]], features: 
         parsed = Features(features.get(doc, ""))
         score = 0.0
         for concept in query.present:
-            best = 0.0
+            miss = 1.0  # each alternative found is further evidence the document is about it
             for alt in concept.alternatives:
                 if alt.text in found:
-                    best = max(best, alt.weight * parsed.prominence(alt.text))
-            score += concept.weight * best
+                    miss *= 1 - alt.weight * parsed.prominence(alt.text)
+            score += concept.weight * (1 - miss)
         score = score / total + (FULL_BONUS if full[doc] else 0.0)
         scored.append((-round(score, 6), -dates[doc], -doc, doc))
     scored.sort()
