@@ -44,6 +44,12 @@ def django_db_setup(
 
 
 @pytest.fixture
+def admin_search_index(settings):
+    """Wagtail's admin search index updated on save, as on a real site (off in the test settings)."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
+
+
+@pytest.fixture
 def site_tree(db):
     """The home page and the section index pages."""
     from tests.factories import site_tree as build

@@ -1,10 +1,13 @@
 """The engine contract against the database's own engine (FTS5 on SQLite, full text on PostgreSQL)."""
 
+import copy
+
 import pytest
 from django.db import connection, transaction
 
 from search.engines import engine_for_vendor
 from search.models import SearchDocument
+from tests.fixtures.shared import built_once
 
 from .builders import corpus
 from .contract import EngineContract
@@ -14,6 +17,17 @@ class TestEmbeddedEngine(EngineContract):
     @pytest.fixture
     def engine(self, db):
         return engine_for_vendor(connection.vendor)
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_pages(cls, django_db_setup, django_db_blocker):
+        """The contract's pages, built once for the class (tests/fixtures/shared.py)."""
+        with built_once(django_db_blocker):
+            yield corpus()
+
+    @pytest.fixture
+    def pages(self, db, engine, shared_pages):
+        return copy.deepcopy(shared_pages)
 
     def test_vendor_engine_is_used(self, engine):
         from search.engines import get_engine
