@@ -503,16 +503,3 @@ def rank_features(title, head, context, body_counts) -> str:
             " ".join(f"{t}:{n}" for n, t in salient),
         ]
     )
-
-
-def features_from_text(title: str, summary: str, context: str, body: str) -> str:
-    """``rank_features`` of raw text (the Elasticsearch engine and tests; the embedded
-    engines build them from the analysis they already did)."""
-    from collections import Counter
-
-    return rank_features(
-        index_text(title).split(),
-        index_text(summary).split(),
-        index_text(context).split(),
-        Counter(index_text(body).split()),
-    )
