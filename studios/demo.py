@@ -16,26 +16,17 @@ from pathlib import Path
 
 from django.db import transaction
 
-from home.choices import (
-    ConstructionModel,
-    Direction,
-    Province,
-    SchoolType,
-    StudioLevel,
-    StudioStatus,
-    WorkCarrier,
-    value_for_label,
-)
+from home import choices
 from home.demo_images import banner, portrait, qr_like, wagtail_image
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 # Fields written as the Chinese label of a choice (as in the studio information table).
 CHOICE_FIELDS = {
-    "school_type": SchoolType,
-    "province": Province,
-    "level": StudioLevel,
-    "status": StudioStatus,
-    "construction_model": ConstructionModel,
+    "school_type": choices.SchoolType,
+    "province": choices.Province,
+    "level": choices.StudioLevel,
+    "status": choices.StudioStatus,
+    "construction_model": choices.ConstructionModel,
 }
 
 
@@ -44,8 +35,8 @@ def read(name):
         return tomllib.load(handle)
 
 
-def choice(choices, label, where):
-    value = value_for_label(choices, label)
+def choice(vocabulary, label, where):
+    value = choices.value_for_label(vocabulary, label)
     if value is None:
         raise ValueError(f"{where}：“{label}”不是有效的选项")
     return value
@@ -59,15 +50,15 @@ def demo_data():
     for item in studios_file["studio"]:
         where = f"studios.toml {item['slug']}"
         studio = dict(item)
-        for field, choices in CHOICE_FIELDS.items():
-            studio[field] = choice(choices, item[field], where)
-        studio["directions"] = [choice(Direction, label, where) for label in item["directions"]]
-        studio["work_carriers"] = [choice(WorkCarrier, label, where) for label in item["work_carriers"]]
+        for field, vocabulary in CHOICE_FIELDS.items():
+            studio[field] = choice(vocabulary, item[field], where)
+        studio["directions"] = [choice(choices.Direction, label, where) for label in item["directions"]]
+        studio["work_carriers"] = [choice(choices.WorkCarrier, label, where) for label in item["work_carriers"]]
         studios.append(studio)
     updates = {}
     for item in read("updates.toml")["update"]:
         update = dict(item)
-        update["kind"] = choice(WorkCarrier, item["kind"], f"updates.toml {item['slug']}")
+        update["kind"] = choice(choices.WorkCarrier, item["kind"], f"updates.toml {item['slug']}")
         update["sections"] = [(section["heading"] or None, section["text"]) for section in update.pop("section")]
         updates.setdefault(update.pop("studio"), []).append(update)
     return studios, updates, studios_file["featured"], members
