@@ -1,6 +1,54 @@
 import pytest
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """The test database, copied from a template migrated once per code version (tests/dbtemplate.py).
+
+    Replaces pytest-django's fixture of the same name; falls back to it (Django's own creation)
+    for ``--no-migrations`` and for databases that are neither SQLite in memory nor PostgreSQL.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from tests import dbtemplate
+
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        old_config = None
+        if django_db_use_migrations and aliases <= {"default"}:
+            old_config = dbtemplate.setup_databases(verbosity, keepdb, serialize="default" in serialized_aliases)
+        if old_config is None:
+            if not django_db_use_migrations:
+                _disable_migrations()
+            old_config = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=keepdb,
+            )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=verbosity, keepdb=keepdb)
+
+
+@pytest.fixture
+def admin_search_index(settings):
+    """Wagtail's admin search index updated on save, as on a real site (off in the test settings)."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and the section index pages."""

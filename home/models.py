@@ -177,15 +177,11 @@ class HomePage(SitePage):
             (_("工作室"), StudioPage, True),
             (_("工作动态"), apps.get_model("studios", "StudioUpdatePage"), True),
         ]
-        for app_label, model_name, label in [
-            ("cases", "CasePage", _("典型案例")),
-            ("resources", "HandbookPage", _("工作手册")),
-            ("resources", "ResourcePage", _("资源")),
-        ]:
-            try:
-                counted.append((label, apps.get_model(app_label, model_name), False))
-            except LookupError:
-                continue
+        counted += [
+            (_("典型案例"), apps.get_model("cases", "CasePage"), False),
+            (_("工作手册"), apps.get_model("resources", "HandbookPage"), False),
+            (_("资源"), apps.get_model("resources", "ResourcePage"), False),
+        ]
         content_types = ContentType.objects.get_for_models(*(model for _label, model, _always in counted))
         rows = (
             site_pages()

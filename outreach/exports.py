@@ -114,10 +114,6 @@ def case_rows(cases, request=None):
     ]
 
 
-def cases_workbook(cases=None, request=None):
-    return write_sheet(CASE_SHEET_TITLE, case_columns(), case_rows(case_queryset(cases), request))
-
-
 def export_cases_folder(directory, cases=None):
     """Write ``index.xlsx`` and one ``.docx`` per case into ``directory``; return the number of cases."""
     from cases.importer import INDEX_FILE

@@ -1,6 +1,5 @@
 """Who may promote what: 校级 by school reviewers, 省级 by provincial reviewers, 部级 only by the Ministry."""
 
-from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.choices import PromotionLevel
@@ -44,8 +43,3 @@ class PromotionPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
-
-def check_instance(view, action):
-    if not view.permission_policy.user_has_permission_for_instance(view.request.user, action, view.object):
-        raise PermissionDenied

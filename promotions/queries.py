@@ -2,8 +2,6 @@
 
 from collections import defaultdict
 
-from django.utils.translation import gettext_lazy as _
-
 from home.choices import PromotionLevel
 
 from .models import Promotion
@@ -89,7 +87,3 @@ def levels_by_page(page_ids):
         page_id: [{"level": level, "label": str(LEVEL_LABELS[level])} for level in LEVEL_ORDER if level in levels]
         for page_id, levels in found.items()
     }
-
-
-def badge_label(level):
-    return _("%(level)s推介") % {"level": LEVEL_LABELS[level]}

@@ -78,29 +78,25 @@ def build_statistics():
             _rows(Direction.choices, _counts(studios, "directions__code")),
         ),
     ]
-    try:
-        CasePage = apps.get_model("cases", "CasePage")
-    except LookupError:
-        CasePage = None
-    if CasePage is not None:
-        cases = CasePage.objects.live().public()
-        charts.append(
-            Chart(
-                "cases-category",
-                "各类别典型案例数量",
-                "已发布的典型案例按案例库类别统计",
-                _rows(CaseCategory.choices, _counts(cases, "category")),
-            )
+    CasePage = apps.get_model("cases", "CasePage")
+    cases = CasePage.objects.live().public()
+    charts.append(
+        Chart(
+            "cases-category",
+            "各类别典型案例数量",
+            "已发布的典型案例按案例库类别统计",
+            _rows(CaseCategory.choices, _counts(cases, "category")),
         )
-        by_year = _counts(cases, "year")
-        charts.append(
-            Chart(
-                "cases-year",
-                "各年度典型案例数量",
-                "已发布的典型案例按案例年度统计",
-                [(f"{year}年", by_year[year]) for year in sorted(y for y in by_year if y)],
-            )
+    )
+    by_year = _counts(cases, "year")
+    charts.append(
+        Chart(
+            "cases-year",
+            "各年度典型案例数量",
+            "已发布的典型案例按案例年度统计",
+            [(f"{year}年", by_year[year]) for year in sorted(y for y in by_year if y)],
         )
+    )
     promotions = Promotion.objects.filter(page__in=Page.objects.live().public())
     levels = [(v, label) for v, label in PromotionLevel.choices if v != PromotionLevel.NONE]
     charts.append(

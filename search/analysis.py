@@ -27,8 +27,8 @@ to the dictionary, so it is always a single token on both sides.
 A word the dictionary does not know (a name: ``王敏名班主任工作室`` cuts ``王敏名``) also
 emits its two-character pieces at its position, so a query for ``王敏`` finds it.
 
-Segmenter choice: ``benchmarks/analysis_bench.py`` measures jieba and rjieba on
-the two source notices. See ``SEGMENTER`` below for the figures and the choice.
+Segmenter: rjieba (``SEARCH_SEGMENTER=jieba`` selects the pure-Python jieba, with identical
+cuts on the domain samples); the measurement behind the choice is in ``docs/performance.md``.
 """
 
 from __future__ import annotations
@@ -47,11 +47,7 @@ THESAURUS_PATH = DATA_DIR / "thesaurus.txt"
 QUERY_STOPWORDS_PATH = DATA_DIR / "query_stopwords.txt"
 GENERIC_WORDS_PATH = DATA_DIR / "generic_words.txt"
 
-#: Measured by benchmarks/analysis_bench.py on this 2-core machine (the two source
-#: notices ×5, domain dictionary loaded): rjieba start-up 0.25-0.33 s and ~1,900k
-#: characters/s of index-time analysis; jieba 0.93 s and ~290k characters/s, with
-#: identical cuts on the domain samples. rjieba it is; jieba stays selectable
-#: (``SEARCH_SEGMENTER=jieba``) as a pure-Python fallback.
+#: The default segmenter: about six times faster than jieba (docs/performance.md).
 SEGMENTER = "rjieba"
 
 #: Bump when the analysis code changes what it emits (the data files are fingerprinted).
@@ -506,17 +502,4 @@ def rank_features(title, head, context, body_counts) -> str:
             " ".join(dict.fromkeys(context)),
             " ".join(f"{t}:{n}" for n, t in salient),
         ]
-    )
-
-
-def features_from_text(title: str, summary: str, context: str, body: str) -> str:
-    """``rank_features`` of raw text (the Elasticsearch engine and tests; the embedded
-    engines build them from the analysis they already did)."""
-    from collections import Counter
-
-    return rank_features(
-        index_text(title).split(),
-        index_text(summary).split(),
-        index_text(context).split(),
-        Counter(index_text(body).split()),
     )

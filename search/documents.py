@@ -22,27 +22,22 @@ from django.apps import apps
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from cases.rules import plain_text as streamfield_text  # headings, paragraphs, quotes, tables
 from home.choices import split_list
 
 from .models import DocumentType, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-try:  # the case app's StreamField walker (headings, paragraphs, quotes, tables)
-    from cases.rules import plain_text as _plain_text
-except ImportError:  # pragma: no cover - the cases app always provides it in this project
-    _plain_text = None
-
 
 def plain_text(value) -> str:
     """Plain text of a StreamField, rich text or string value."""
     if value is None:
         return ""
-    if _plain_text is not None:
-        try:
-            return _plain_text(value)
-        except Exception:  # noqa: BLE001 - an odd block must not stop indexing
-            logger.warning("plain_text failed for %r", type(value), exc_info=True)
+    try:
+        return streamfield_text(value)
+    except Exception:  # noqa: BLE001 - an odd block must not stop indexing
+        logger.warning("plain_text failed for %r", type(value), exc_info=True)
     source = getattr(value, "source", None)
     return strip_tags(str(source if source is not None else value))
 
@@ -245,13 +240,7 @@ ADAPTERS = {
 
 
 def indexed_models():
-    models = []
-    for label in ADAPTERS:
-        try:
-            models.append(apps.get_model(label))
-        except LookupError:
-            continue
-    return models
+    return [apps.get_model(label) for label in ADAPTERS]
 
 
 def indexable_pages(queryset=None):

@@ -282,10 +282,6 @@ class StudioPage(SitePage):
         labels = dict(WorkCarrier.choices)
         return [str(labels.get(value, value)) for value in self.work_carriers or []]
 
-    @property
-    def cycle_label(self):
-        return f"{self.cycle_start_year}—{self.cycle_start_year + self.cycle_years}"
-
 
 class StudioMember(Orderable):
     """A member of a studio's team (5-10 per studio)."""

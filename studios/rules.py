@@ -1,6 +1,5 @@
 """Studio rules from the notices, in one place for the model, the admin form and the import."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 MIN_MEMBERS, MAX_MEMBERS = 5, 10
@@ -30,9 +29,3 @@ def studio_rule_errors(member_count=None, direction_count=None, cycle_years=None
             "count": cycle_years,
         }
     return errors
-
-
-def validate_studio_rules(**counts):
-    errors = studio_rule_errors(**counts)
-    if errors:
-        raise ValidationError(errors)

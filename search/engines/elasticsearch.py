@@ -477,6 +477,27 @@ class ElasticsearchEngine(SearchEngine):
         return result
 
 
+def compare(engine):
+    """(missing, extra, stale, database count, index count): database rows vs. index documents
+    (``check_search_index`` reports them; a rebuild repairs what changed while it ran)."""
+    indexed = engine.scan_hashes()
+    database = {doc.page_id: document_hash(doc) for doc in SearchDocument.objects.iterator(chunk_size=1000)}
+    missing = sorted(set(database) - set(indexed))
+    extra = sorted(set(indexed) - set(database))
+    stale = sorted(pk for pk in set(database) & set(indexed) if database[pk] != indexed[pk])
+    return missing, extra, stale, len(database), len(indexed)
+
+
+def repair(engine, missing, extra, stale, batch=500):
+    """Re-index the missing and stale pages, delete the extra documents."""
+    pages = missing + stale
+    for start in range(0, len(pages), batch):
+        engine.index(list(SearchDocument.objects.filter(page_id__in=pages[start : start + batch])))
+    for start in range(0, len(extra), batch):
+        engine.delete(extra[start : start + batch])
+    engine.refresh()
+
+
 def rebuild_index(write: Callable[[str], None], engine: ElasticsearchEngine | None = None) -> int:
     """``rebuild_search_index``'s Elasticsearch step, with progress lines through ``write``.
 
@@ -486,7 +507,6 @@ def rebuild_index(write: Callable[[str], None], engine: ElasticsearchEngine | No
     """
     from django.db.models import Max
 
-    from ..management.commands.check_search_index import compare, repair
     from ..models import IndexOperation
 
     engine = engine or ElasticsearchEngine()

@@ -2,8 +2,8 @@
 
 A word in most documents (班主任, 心理, 家校 in a head-teacher corpus) makes the GIN match
 the slowest part of a search: PostgreSQL builds a bitmap of 100,000 heap tuples, visits
-every heap page for the ids and aggregates them (~20 ms at 100,000 documents, measured
-with ``EXPLAIN ANALYZE``), whatever the page of results asked for. A search engine keeps
+every heap page for the ids and aggregates them, whatever the page of results asked for
+(figures in ``docs/performance.md``). A search engine keeps
 such postings ready; so does this one, for the words that need it:
 
 * ``sitesearch_pgpostings`` holds, for every lexeme in at least ``min_docs`` documents and

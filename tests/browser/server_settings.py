@@ -14,3 +14,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A throwaway file: no fsync per commit (the demo load commits thousands of times), and
     # WAL so the server's threads read while the editor's journey writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+
+# A real site: Wagtail's admin search index follows every save (the test settings switch it off).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}

@@ -29,7 +29,8 @@ def counts():
     }
 
 
-@override_settings(MEDIA_ROOT=MEDIA_ROOT)
+# The admin search index on, as on a real site: a test below checks load_demo fills it.
+@override_settings(MEDIA_ROOT=MEDIA_ROOT, WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.admin_backend"}})
 class LoadDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):

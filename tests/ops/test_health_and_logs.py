@@ -38,12 +38,17 @@ def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
 
 
 def test_healthz_reports_a_broken_search_engine_as_degraded(client, monkeypatch):
-    from ops import views
+    from search import es
 
-    def failing():
-        raise ConnectionError("elasticsearch unreachable")
+    class Unreachable:
+        def options(self, **kwargs):
+            return self
 
-    monkeypatch.setattr(views, "_search_health_function", lambda: failing)
+        def ping(self):
+            raise ConnectionError("elasticsearch unreachable")
+
+    monkeypatch.setattr(es, "enabled", lambda: True)
+    monkeypatch.setattr(es, "get_client", lambda: Unreachable())
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.json()

@@ -1,5 +1,7 @@
 """Two studios in Guizhou (different schools), one in Sichuan, and one account per role."""
 
+import copy
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -7,6 +9,7 @@ from home.choices import Province
 from promotions.accounts import add_editor
 from promotions.models import ReviewerProfile, ReviewerRole
 from tests.factories import make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 PASSWORD = "test-pass-123"  # noqa: S105
 
@@ -28,8 +31,19 @@ class World:
     pass
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """The world, built once per module (tests/fixtures/shared.py)."""
+    with built_once(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def world(db):
+def world(db, shared_world):
+    return copy.deepcopy(shared_world)
+
+
+def build_world():
     site_tree()
     w = World()
     w.studio_a = make_studio("春晖班主任工作室", school="贵阳市第一职业学校", province=Province.GUIZHOU)

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 
 from .builders import make_case
 
+pytestmark = pytest.mark.usefixtures("admin_search_index")
+
 
 @pytest.fixture
 def admin_client(client, db):

@@ -1,4 +1,4 @@
-"""h5's engine contract (tests/search/contract.py) against the Elasticsearch engine.
+"""The engine contract (tests/search/contract.py) against the Elasticsearch engine.
 
 Page changes go through the real path: signal → ``sync.enqueue`` → outbox row in
 the same transaction; before each search the test engine drains the outbox (what

@@ -10,30 +10,9 @@ is about to repair.
 from django.core.management.base import BaseCommand, CommandError
 
 from search import es, outbox
-from search.models import SearchDocument
+from search.engines.elasticsearch import ElasticsearchEngine, compare, repair
 
 SAMPLE = 20
-
-
-def compare(engine):
-    """(missing, extra, stale) page ids: database rows vs. index documents."""
-    from search.engines.elasticsearch import document_hash
-
-    indexed = engine.scan_hashes()
-    database = {doc.page_id: document_hash(doc) for doc in SearchDocument.objects.iterator(chunk_size=1000)}
-    missing = sorted(set(database) - set(indexed))
-    extra = sorted(set(indexed) - set(database))
-    stale = sorted(pk for pk in set(database) & set(indexed) if database[pk] != indexed[pk])
-    return missing, extra, stale, len(database), len(indexed)
-
-
-def repair(engine, missing, extra, stale, batch=500):
-    pages = missing + stale
-    for start in range(0, len(pages), batch):
-        engine.index(list(SearchDocument.objects.filter(page_id__in=pages[start : start + batch])))
-    for start in range(0, len(extra), batch):
-        engine.delete(extra[start : start + batch])
-    engine.refresh()
 
 
 class Command(BaseCommand):
@@ -45,8 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args, fix=False, **options):
         if not es.enabled():
             raise CommandError("未配置 ELASTICSEARCH_URL，没有需要比对的外部索引。")
-        from search.engines.elasticsearch import ElasticsearchEngine
-
         engine = ElasticsearchEngine()
         if not engine.alias_indices():
             raise CommandError(f"索引别名 {engine.alias} 不存在，请先运行 rebuild_search_index。")

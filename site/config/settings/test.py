@@ -26,3 +26,7 @@ OPS_PAGE_CACHE_ENABLED = False
 # Elasticsearch (search/es.py) stays off whatever the environment says; tests/search_es
 # turns it on against its own server (or ELASTICSEARCH_URL with a per-run index prefix).
 ELASTICSEARCH = {}
+# Wagtail's admin search index (modelsearch: admin page search, choosers) is updated on every
+# save, about a third of the time of building a test page tree. Off unless a test searches
+# the admin: those take the ``admin_search_index`` fixture (conftest.py), which turns it on.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend", "AUTO_UPDATE": False}}

@@ -1,9 +1,9 @@
 """The judged corpus, imported once per test module with the real importers, rolled back after."""
 
 import pytest
-from django.db import transaction
 
 from search import service
+from tests.fixtures.shared import built_once
 
 from . import metrics
 from .corpus import build
@@ -22,10 +22,9 @@ def ask(engine=None) -> dict:
 @pytest.fixture(scope="module")
 def corpus_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Yields inside a transaction holding the imported corpus; rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with built_once(django_db_blocker):
         from tests.factories import site_tree
 
         site_tree()
         build.load(tmp_path_factory.mktemp("corpus"))
         yield
-        transaction.set_rollback(True)
