@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "ops",
     "outreach",
+    "assessment",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
