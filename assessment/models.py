@@ -509,6 +509,9 @@ class IndicatorRating(EvidenceFields):
         verbose_name_plural = _("指标自评")
         constraints = [models.UniqueConstraint(fields=["evaluation", "indicator"], name="assessment_rating_unique")]
 
+    def __str__(self):
+        return f"{self.indicator.code} {self.rating}"
+
 
 # Assessment rounds (考核 / 验收) ------------------------------------------------------------
 
