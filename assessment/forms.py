@@ -62,6 +62,12 @@ class OpenRoundForm(forms.Form):
 
         self.fields["studio"].queryset = studios
         self.fields["level"].choices = [(level, ReviewerRole(level).label) for level in levels]
-        if len(levels) == 1:
-            self.fields["level"].widget = forms.HiddenInput()
-            self.fields["level"].initial = levels[0]
+        self.levels = levels
+        if len(levels) == 1:  # a reviewer opens rounds at their own level only
+            del self.fields["level"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(self.levels) == 1:
+            cleaned["level"] = self.levels[0]
+        return cleaned

@@ -169,6 +169,9 @@ class EvidenceFields(models.Model):
     def has_evidence(self):
         return bool(self.evidence_page_id or self.evidence_document_id)
 
+    def studio_errors(self, studio):
+        return self.evidence_errors(studio)
+
     def evidence_errors(self, studio):
         """Evidence must be the studio's own: a page below its studio page, a document in its collection."""
         from .evidence import document_belongs, page_belongs
@@ -250,6 +253,14 @@ class PlanTask(EvidenceFields, Orderable):
     def __str__(self):
         return self.title
 
+    def studio_errors(self, studio):
+        errors = self.evidence_errors(studio)
+        if self.indicator_id and studio.pk:
+            standard = standard_for(studio)
+            if standard is not None and self.indicator.standard_id != standard.pk:
+                errors["indicator"] = _("请选择适用于本工作室的建设标准中的指标。")
+        return errors
+
     @property
     def is_late(self):
         if self.status == TaskStatus.DONE:
@@ -267,11 +278,7 @@ class PlanTask(EvidenceFields, Orderable):
             errors["evidence_note"] = _("取消任务须在“证据说明”中写明原因。")
         plan = getattr(self, "plan", None)
         if plan is not None and plan.studio_id:
-            errors.update(self.evidence_errors(plan.studio))
-            if self.indicator_id and plan.studio.pk:
-                standard = standard_for(plan.studio)
-                if standard is not None and self.indicator.standard_id != standard.pk:
-                    errors["indicator"] = _("请选择适用于本工作室的建设标准中的指标。")
+            errors.update(self.studio_errors(plan.studio))
         if errors:
             raise ValidationError(errors)
 

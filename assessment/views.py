@@ -136,7 +136,9 @@ def plan_summary_docx(request, pk):
 
 
 def _rating_rows(evaluation, standard, studio, year, data=None, editable=False):
-    existing = {r.indicator_id: r for r in evaluation.ratings.select_related("evidence_page", "evidence_document")}
+    existing = {}
+    if evaluation.pk:
+        existing = {r.indicator_id: r for r in evaluation.ratings.select_related("evidence_page", "evidence_document")}
     suggestions = Suggestions(studio, standard, year)
     rows = []
     for indicator in standard.third_level().select_related("parent__parent"):

@@ -30,6 +30,23 @@ class StudioRecordForm(WagtailAdminModelForm):
             if len(ids) == 1 and not self.instance.pk:
                 self.fields["studio"].initial = next(iter(ids))
 
+    def is_valid(self):
+        """Inline rows (tasks, growth records) link evidence of the chosen studio only; the rows
+        are validated after this form's ``clean``, so the check runs here."""
+        valid = super().is_valid()
+        studio = getattr(self, "cleaned_data", {}).get("studio") or getattr(self.instance, "studio", None)
+        if studio is None:
+            return valid
+        for formset in getattr(self, "formsets", {}).values():
+            for form in formset.forms:
+                cleaned = getattr(form, "cleaned_data", None)
+                if not cleaned or cleaned.get("DELETE") or not hasattr(form.instance, "studio_errors"):
+                    continue
+                for field, message in form.instance.studio_errors(studio).items():
+                    form.add_error(field if field in form.fields else None, message)
+                    valid = False
+        return valid
+
 
 class ScopedObjectMixin:
     object_action = "change"
@@ -95,7 +112,7 @@ class AnnualPlanViewSet(StudioRecordViewSet):
     model = AnnualPlan
     icon = "list-ul"
     menu_label = _("年度计划与台账")
-    name = "annual_plans"
+    name = "assessment_plans"
     list_display = ["studio", "year"]
     list_filter = ["year"]
     inspect_view_fields = ["studio", "year", "goals", "summary"]
@@ -105,7 +122,7 @@ class ActivityViewSet(StudioRecordViewSet):
     model = Activity
     icon = "date"
     menu_label = _("活动与辐射")
-    name = "activities"
+    name = "assessment_activities"
     list_display = ["title", "studio", "date", "kind", "participants", "schools_reached", "is_public"]
     list_filter = ["kind", "is_public"]
     inspect_view_fields = [
@@ -128,7 +145,7 @@ class MemberArchiveViewSet(StudioRecordViewSet):
     model = MemberArchive
     icon = "user"
     menu_label = _("成员成长档案")
-    name = "member_archives"
+    name = "assessment_archives"
     list_display = ["member_name", "studio", "current_tier"]
     inspect_view_fields = ["studio", "member_name", "knowledge", "practice", "personality", "philosophy", "wishes"]
 

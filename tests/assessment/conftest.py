@@ -48,3 +48,12 @@ def plan(world, standard):
     )
     plan.update = update
     return plan
+
+
+def denied(response):
+    """Wagtail answers a permission failure in the admin with 403 or a redirect to the admin home."""
+    from django.urls import reverse
+
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
