@@ -13,7 +13,18 @@ from promotions.models import ReviewerRole, StudioSpace
 from promotions.scope import NOTHING, reviewer_profile, studios_q
 from studios.models import StudioPage
 
-ALL_ACTIONS = ("add", "change", "delete", "view")
+MEMBER_GROUP_NAME = "工作室成员（成长档案）"
+
+
+def ensure_member_access(user):
+    """A member named on a growth archive may log in to the admin to read and fill it in (the
+    group grants admin access only; what they reach is decided here, per archive)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=MEMBER_GROUP_NAME)
+    if created:
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    user.groups.add(group)
 
 
 def edited_studio_ids(user):

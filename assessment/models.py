@@ -412,6 +412,13 @@ class MemberArchive(ClusterableModel):
     def __str__(self):
         return f"{self.member_name}（{self.studio.title}）"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.user_id:
+            from .access import ensure_member_access
+
+            ensure_member_access(self.user)
+
     @property
     def current_tier(self):
         change = self.tier_changes.order_by("-date", "-pk").first()
