@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from ops.pagecache import invalidate
+
 from .choices import RoundStatus
 
 LOW_SCORE = 60  # below this an indicator's score needs the reviewer's comment
@@ -39,4 +41,5 @@ def finish(assessment_round, scores, user, comment=""):
     assessment_round.finished_at = timezone.now()
     assessment_round.comment = comment
     assessment_round.save()
+    invalidate()  # a 验收通过 shows on the studio's public page
     return assessment_round

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from studios.models import StudioPage
 
-from .access import StudioRecordPolicy, edited_studio_ids
+from .access import edited_studio_ids
 from .models import Activity, AnnualPlan, MemberArchive
 
 
@@ -99,10 +99,6 @@ class StudioRecordViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_admin_menu = False
-
-    @property
-    def permission_policy(self):
-        return StudioRecordPolicy(self.model)
 
     def get_edit_handler(self):
         return ObjectList(self.model.panels, base_form_class=StudioRecordForm).bind_to_model(self.model)

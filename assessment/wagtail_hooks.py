@@ -4,9 +4,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from . import access, views
+from .models import Activity, AnnualPlan, MemberArchive
 from .viewsets import LedgerViewSetGroup
+
+for _model in (AnnualPlan, Activity, MemberArchive):
+    register_permission_policy(_model, access.StudioRecordPolicy(_model), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
