@@ -88,7 +88,7 @@ def overview(request):
     levels = access.round_levels(user)
     open_form = None
     if levels:
-        reviewable = [s.pk for s in studios if access.can_review_studio(user, s)]
+        reviewable = [s.pk for s in studios if access.can_review_studio(user, s) and standard_for(s)]
         open_form = OpenRoundForm(
             studios=StudioPage.objects.filter(pk__in=reviewable).order_by("title"),
             levels=levels,
