@@ -45,6 +45,7 @@ def test_editor_closes_a_task_with_evidence_and_reviewer_scores(new_page, live_s
     editor.select_option(f"select[name={prefix}-status]", "done")
     editor.fill(f"input[name={prefix}-closed_on]", "2026-10-30")
     editor.keyboard.press("Escape")
+    editor.locator(f"input[name={prefix}-evidence_note]").click()  # closes the date picker (on a phone too)
     save_plan(editor)
     # Closed without evidence: refused, with the reason in Chinese, nothing lost.
     expect(editor.locator(".error-message", has_text="销账须附证据")).to_be_visible()
