@@ -34,7 +34,10 @@ def reach_charts(activities):
         Chart(
             f"{prefix}-kinds",
             "活动类型",
-            "工作室登记的活动按类型统计次数",
-            [(str(label), kinds[value]) for value, label in ActivityKind.choices if kinds.get(value)],
+            "工作室登记的活动按类型统计次数（多的在前）",
+            sorted(
+                [(str(label), kinds[value]) for value, label in ActivityKind.choices if kinds.get(value)],
+                key=lambda row: -row[1],
+            ),
         ),
     ]
