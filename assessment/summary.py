@@ -48,6 +48,7 @@ def outputs_by_kind(studio, year):
         Page.objects.live()
         .descendant_of(studio)
         .filter(first_published_at__year=year)
+        .order_by()
         .values("content_type")
         .annotate(n=Count("pk"))
     )

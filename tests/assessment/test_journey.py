@@ -84,11 +84,14 @@ def test_an_editor_creates_a_plan_and_cannot_close_a_task_without_the_studios_ow
 
 
 def test_the_year_end_summary_is_drafted_from_the_ledger(client, world, plan):
+    from tests.factories import make_update
+
+    make_update(world.studio_a, "跟班见习小结")
     text = draft_summary(plan, today=datetime.date(YEAR, 12, 20))
     assert "年初台账共 2 项任务：已销账 1 项（其中逾期完成 1 项），进行中 1 项（已过期限 1 项）" in text
     assert "组织班级公约专题研讨：王芳负责" in text
     assert "班级公约专题研讨会" in text  # the evidence, by its title
-    assert "工作动态 1 篇" in text
+    assert "本年度在平台发布：工作动态 2 篇。" in text
 
     login(client, world.editor_b)
     assert denied(client.post(reverse("assessment_draft_summary", args=[plan.pk])))
