@@ -31,6 +31,13 @@ def year_validators():
     return [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
+def studio_key(related_name):
+    """The studio a record belongs to (every record here belongs to exactly one)."""
+    return models.ForeignKey(
+        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name=related_name
+    )
+
+
 # The standard ---------------------------------------------------------------------------
 
 
@@ -169,8 +176,17 @@ class EvidenceFields(models.Model):
     def has_evidence(self):
         return bool(self.evidence_page_id or self.evidence_document_id)
 
+    parent_key = None  # the ParentalKey whose record names the studio
+
     def studio_errors(self, studio):
         return self.evidence_errors(studio)
+
+    def parent_studio_errors(self):
+        """``studio_errors`` against the parent record's studio (once the row has a parent)."""
+        parent = getattr(self, self.parent_key, None) if self.parent_key else None
+        if parent is None or not parent.studio_id:
+            return {}
+        return self.studio_errors(parent.studio)
 
     def evidence_errors(self, studio):
         """Evidence must be the studio's own: a page below its studio page, a document in its collection."""
@@ -190,9 +206,7 @@ class EvidenceFields(models.Model):
 class AnnualPlan(ClusterableModel):
     """年度工作计划与任务台账 of a studio, with the year-end summary (年终总结)."""
 
-    studio = models.ForeignKey(
-        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name="annual_plans"
-    )
+    studio = studio_key("annual_plans")
     year = models.PositiveSmallIntegerField(_("年度"), validators=year_validators(), help_text=_("计划所属年度"))
     goals = models.TextField(_("年度目标"), help_text=_("本年度的建设目标，每行一条"))
     summary = models.TextField(_("年终总结"), blank=True, help_text=_("可先点“根据台账生成总结草稿”，再修改补充"))
@@ -223,6 +237,7 @@ class AnnualPlan(ClusterableModel):
 class PlanTask(EvidenceFields, Orderable):
     """A task of the ledger: who, by when, for which indicator; closed (销账) with evidence."""
 
+    parent_key = "plan"
     plan = ParentalKey(AnnualPlan, verbose_name=_("年度计划"), on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("任务"), max_length=200, help_text=_("做什么，如“编写班级公约案例集”"))
     owner = models.CharField(_("负责人"), max_length=50, help_text=_("负责的成员姓名"))
@@ -276,9 +291,7 @@ class PlanTask(EvidenceFields, Orderable):
                 errors["closed_on"] = _("销账须填写销账日期。")
         if self.status == TaskStatus.DROPPED and not self.evidence_note.strip():
             errors["evidence_note"] = _("取消任务须在“证据说明”中写明原因。")
-        plan = getattr(self, "plan", None)
-        if plan is not None and plan.studio_id:
-            errors.update(self.studio_errors(plan.studio))
+        errors.update(self.parent_studio_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -289,9 +302,7 @@ class PlanTask(EvidenceFields, Orderable):
 class Activity(models.Model):
     """An activity and its reach (辐射带动), optionally the 工作动态 that reported it."""
 
-    studio = models.ForeignKey(
-        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name="activities"
-    )
+    studio = studio_key("activities")
     title = models.CharField(_("活动名称"), max_length=200)
     kind = models.CharField(_("活动类型"), max_length=30, choices=ActivityKind.choices)
     date = models.DateField(_("日期"))
@@ -368,9 +379,7 @@ class Activity(models.Model):
 class MemberArchive(ClusterableModel):
     """成员成长档案 (标准 三、(三) 2): five aspects, growth records and tier changes. Private."""
 
-    studio = models.ForeignKey(
-        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name="member_archives"
-    )
+    studio = studio_key("member_archives")
     member_name = models.CharField(_("成员姓名"), max_length=50)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -426,6 +435,7 @@ class MemberArchive(ClusterableModel):
 
 
 class GrowthRecord(EvidenceFields, Orderable):
+    parent_key = "archive"
     archive = ParentalKey(MemberArchive, verbose_name=_("成长档案"), on_delete=models.CASCADE, related_name="records")
     date = models.DateField(_("日期"))
     kind = models.CharField(_("类别"), max_length=20, choices=GrowthKind.choices)
@@ -447,14 +457,13 @@ class GrowthRecord(EvidenceFields, Orderable):
         return f"{self.date} {self.title}"
 
     def clean(self):
-        archive = getattr(self, "archive", None)
-        if archive is not None and archive.studio_id:
-            errors = self.evidence_errors(archive.studio)
-            if errors:
-                raise ValidationError(errors)
+        errors = self.parent_studio_errors()
+        if errors:
+            raise ValidationError(errors)
 
 
 class TierChange(EvidenceFields, Orderable):
+    parent_key = "archive"
     archive = ParentalKey(
         MemberArchive, verbose_name=_("成长档案"), on_delete=models.CASCADE, related_name="tier_changes"
     )
@@ -478,9 +487,7 @@ class TierChange(EvidenceFields, Orderable):
         errors = {}
         if not self.has_evidence() and not self.evidence_note.strip():
             errors["evidence_note"] = _("层级变化须附依据：选择证据或写明认定文件。")
-        archive = getattr(self, "archive", None)
-        if archive is not None and archive.studio_id:
-            errors.update(self.evidence_errors(archive.studio))
+        errors.update(self.parent_studio_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -491,9 +498,7 @@ class TierChange(EvidenceFields, Orderable):
 class SelfEvaluation(models.Model):
     """A studio's self-evaluation (自评) of a year against its standard."""
 
-    studio = models.ForeignKey(
-        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name="self_evaluations"
-    )
+    studio = studio_key("self_evaluations")
     standard = models.ForeignKey(Standard, verbose_name=_("建设标准"), on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("年度"), validators=year_validators())
     status = models.CharField(
@@ -533,9 +538,7 @@ class IndicatorRating(EvidenceFields):
 class AssessmentRound(models.Model):
     """One 中期检查, 年度考核 or 验收 of a studio, opened by a school, province or the Ministry."""
 
-    studio = models.ForeignKey(
-        "studios.StudioPage", verbose_name=_("工作室"), on_delete=models.CASCADE, related_name="assessment_rounds"
-    )
+    studio = studio_key("assessment_rounds")
     standard = models.ForeignKey(Standard, verbose_name=_("建设标准"), on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("年度"), validators=year_validators())
     kind = models.CharField(_("类别"), max_length=20, choices=RoundKind.choices)
