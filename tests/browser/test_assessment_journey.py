@@ -1,6 +1,7 @@
 """建设与考核 in Chromium (desktop and 375 px): the studio editor closes a ledger task with the
-studio's own published page as evidence (refused first without it) and drafts the year-end
-summary from the ledger; the provincial reviewer opens a round, scores every indicator against
+studio's own published page as evidence (refused first without it), drafts the year-end
+summary from the ledger and completes it, and rates an indicator in the self-evaluation beside
+the ledger's evidence; the provincial reviewer opens a round, scores every indicator against
 the evidence and finishes it with a weighted verdict."""
 
 import re
@@ -14,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 # Each viewport closes its own task and opens its own kind of round (one per studio, year, kind, level).
 TASK = {"desktop": "组织一次跨校跟班见习（与清镇职校结对）", "phone": "为七位成员建立成长档案"}
 ROUND_KIND = {"desktop": "年度考核", "phone": "中期检查"}
+PROBLEMS = "跨校见习只开展一次，成员成长档案建档滞后；下一年度把建档列入一季度任务。"
 
 
 def login(new_page, live_site, username):
@@ -74,6 +76,24 @@ def test_editor_closes_a_task_with_evidence_and_reviewer_scores(new_page, live_s
     summary.scroll_into_view_if_needed()
     assert_chinese(editor, "年终总结草稿")
     shot(editor, "assessment", "summary-draft")
+    summary.fill(
+        summary.input_value().replace("（请主持人补充：存在的不足、原因分析和下一年度的改进措施。）", PROBLEMS)
+    )
+    save_plan(editor)
+    expect(editor.locator(".messages")).to_contain_text("已更新")
+
+    # Self-evaluation: the ledger's evidence is suggested under 3.3.1; rate it and save.
+    editor.goto("/admin/assessment/?year=2026")
+    editor.get_by_role("link", name="填写自评").click()
+    item = editor.locator("#indicator-3\\.3\\.1")
+    expect(item).to_contain_text("任务台账")
+    item.locator("select[name$='-rating']").select_option(label="达到")
+    item.locator("textarea[name$='-narrative']").fill("年初六项任务全部入账，按月销账，取消一项已写明原因。")
+    editor.get_by_role("button", name="保存自评").click()
+    expect(editor.locator(".messages")).to_contain_text("自评已保存")
+    assert_chinese(editor, "自评")
+    editor.locator("#indicator-3\\.3\\.1").scroll_into_view_if_needed()
+    shot(editor, "assessment", "self-evaluation")
 
     # The provincial reviewer: open a round for the studio, score every indicator, finish.
     reviewer = login(new_page, live_site, "demo_province")
@@ -99,6 +119,8 @@ def test_editor_closes_a_task_with_evidence_and_reviewer_scores(new_page, live_s
     low.scroll_into_view_if_needed()
     shot(reviewer, "assessment", "reviewer-scoring")
     reviewer.get_by_role("button", name="完成评定").click()
+    # The host's self-evaluation is still a draft: reviewers do not see it.
+    expect(reviewer.locator("#indicator-3\\.3\\.1")).to_contain_text("自评：未评")
     # 96 points at 80 % and 3.3.2's 4 points at 50 %: 76.80 + 2.00.
     expect(reviewer.locator(".messages")).to_contain_text("加权总分 78.80，结论“合格”")
     assert_chinese(reviewer, "评定完成")
