@@ -29,6 +29,13 @@ class StudioRecordForm(WagtailAdminModelForm):
             self.fields["studio"].queryset = StudioPage.objects.filter(pk__in=ids).order_by("title")
             if len(ids) == 1 and not self.instance.pk:
                 self.fields["studio"].initial = next(iter(ids))
+        if "user" in self.fields and user is not None and not user.is_superuser:
+            # Linking a member's account is the site administrator's job: the list would show
+            # every account on the platform.
+            field = self.fields["user"]
+            field.disabled = True
+            field.queryset = field.queryset.filter(pk=self.instance.user_id)
+            field.help_text = "由站点管理员关联成员本人的账号"
 
     def is_valid(self):
         """Inline rows (tasks, growth records) link evidence of the chosen studio only; the rows

@@ -141,3 +141,28 @@ def test_anonymous_visitors_are_sent_to_the_login(client, plan):
     for url in plan_urls(plan):
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"], url
+
+
+def test_editors_cannot_link_an_account_to_an_archive_nor_list_the_platforms_accounts(client, world, archive):
+    login(client, world.editor_a)
+    page = client.get(reverse("assessment_archives:edit", args=[archive.pk])).content.decode()
+    assert "editor_b" not in page and "province_gz" not in page
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = nested_form_data(
+        {
+            "studio": world.studio_a.pk,
+            "member_name": "成员1",
+            "user": world.editor_b.pk,
+            "knowledge": "心理学硕士",
+            "practice": "",
+            "personality": "",
+            "philosophy": "",
+            "wishes": SECRET,
+            "records": inline_formset([]),
+            "tier_changes": inline_formset([]),
+        }
+    )
+    client.post(reverse("assessment_archives:edit", args=[archive.pk]), data)
+    archive.refresh_from_db()
+    assert archive.user == archive.member
