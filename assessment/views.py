@@ -34,6 +34,7 @@ from .summary import draft_summary, ledger_figures, reach
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIOUS_SUMMARY_MARK = "——以下为生成草稿前的原总结——"
 
 
 def _year(value, default=None):
@@ -120,7 +121,10 @@ def overview(request):
 def draft_plan_summary(request, pk):
     plan = get_object_or_404(AnnualPlan, pk=pk)
     _studio_for(request.user, plan.studio_id, edit=True)
+    previous = plan.summary.strip()
     plan.summary = draft_summary(plan)
+    if previous:  # the host's own text is kept below the new draft, never lost
+        plan.summary += f"\n\n{PREVIOUS_SUMMARY_MARK}\n{previous}"
     plan.save(update_fields=["summary"])
     messages.success(request, "已根据任务台账生成年终总结草稿，请修改补充后保存。")
     return redirect(reverse("assessment_plans:edit", args=[plan.pk]) + "#panel-summary-section")

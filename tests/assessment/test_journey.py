@@ -99,6 +99,13 @@ def test_the_year_end_summary_is_drafted_from_the_ledger(client, world, plan):
     client.post(reverse("assessment_draft_summary", args=[plan.pk]))
     plan.refresh_from_db()
     assert plan.summary.startswith(f"{world.studio_a.title} {YEAR} 年度工作总结（草稿）")
+    # Drafting again keeps what the host wrote.
+    plan.summary = "主持人自己写的总结。"
+    plan.save()
+    client.post(reverse("assessment_draft_summary", args=[plan.pk]))
+    plan.refresh_from_db()
+    assert plan.summary.startswith(f"{world.studio_a.title} {YEAR} 年度工作总结（草稿）")
+    assert plan.summary.endswith("——以下为生成草稿前的原总结——\n主持人自己写的总结。")
     response = client.get(reverse("assessment_summary_docx", args=[plan.pk]))
     document = docx.Document(io.BytesIO(response.content))
     texts = [p.text for p in document.paragraphs]
