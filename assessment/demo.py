@@ -159,6 +159,8 @@ def _load_round(studio, standard, year, item, indicators, admin):
     IndicatorScore.objects.bulk_create(scores)
     scores = list(assessment_round.scores.select_related("indicator"))
     scoring.finish(assessment_round, scores, admin, item["comment"])
+    finished = timezone.make_aware(datetime.datetime.fromisoformat(item["finished"]))
+    AssessmentRound.objects.filter(pk=assessment_round.pk).update(opened_at=finished, finished_at=finished)
 
 
 @transaction.atomic
