@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import TestCase, override_settings
 from wagtail.images import get_image_model
 
+from assessment.models import AnnualPlan, AssessmentRound, MemberArchive, PlanTask, SelfEvaluation
 from home.choices import ConstructionModel, Direction, SchoolType
 from home.models import HomePage
 from promotions.models import Promotion
@@ -26,6 +27,9 @@ def counts():
         "users": get_user_model().objects.count(),
         "featured": HomePage.objects.get().featured_studios.count(),
         "promotions": Promotion.objects.count(),
+        "assessment": [
+            model.objects.count() for model in (AnnualPlan, PlanTask, MemberArchive, SelfEvaluation, AssessmentRound)
+        ],
     }
 
 
@@ -195,6 +199,19 @@ class LoadDemoTests(TestCase):
         guide = EditorGuidance.for_site(Site.objects.get(is_default_site=True)).case_writing_guide
         self.assertTrue(guide.live)
         self.assertEqual(guide.get_parent().title, "典型案例写作指南")
+
+    def test_studios_run_a_year_and_one_is_accepted(self):
+        """Plans with every task state, archives, self-evaluations and a finished 验收 (assessment.demo)."""
+        self.assertEqual(AnnualPlan.objects.count(), 3)
+        statuses = set(PlanTask.objects.filter(plan__studio__slug="qianxing").values_list("status", flat=True))
+        self.assertEqual(statuses, {"open", "done", "dropped"})
+        for task in PlanTask.objects.filter(status="done"):
+            self.assertTrue(task.evidence_page_id or task.evidence_document_id, task.title)
+        self.assertEqual(MemberArchive.objects.values("studio").distinct().count(), 3)
+        accepted = AssessmentRound.objects.get(status="finished")
+        self.assertEqual((accepted.studio.slug, accepted.kind, accepted.verdict), ("xinyu", "acceptance", "通过"))
+        self.assertEqual(accepted.scores.filter(score__isnull=True).count(), 0)
+        self.assertContains(self.client.get(accepted.studio.url), "省级验收通过（2025）")
 
     def test_running_twice_changes_no_counts(self):
         before = counts()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "ops",
     "outreach",
+    "assessment",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
