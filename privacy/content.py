@@ -95,6 +95,10 @@ def _is_text_field(model_field):
     return model_field.name not in SKIPPED_FIELDS
 
 
+def text_field_names(model):
+    return [model_field.name for model_field in model._meta.concrete_fields if _is_text_field(model_field)]
+
+
 def text_fields(obj, images=None):
     """``[(label, text)]`` for every text field of ``obj`` (a model instance)."""
     texts = []

@@ -1,15 +1,22 @@
 """The publish guard: no page with a blocking finding is ever published.
 
-Every path to publication ends in ``Page.publish(revision)`` — the editor's 发布, the last review
-step (``promotions.workflow.publish_approved``), bulk publishing, scheduled publishing
-(``publish_scheduled``), imports and ``revision.publish()`` in code — so the check lives there,
-on the revision being published. Forms and review tasks check earlier to explain it in Chinese;
-this is the layer that cannot be bypassed.
+Two checks, at the two places every path to publication passes:
+
+- ``Page.publish(revision)``: the editor's 发布, the last review step
+  (``promotions.workflow.publish_approved``), bulk publishing, scheduled publishing
+  (``publish_scheduled``), imports and ``revision.publish()`` in code. It refuses before anything
+  is written, including a publication scheduled for later.
+- ``save()`` of a live page that writes its content: what visitors read is the page row, so a page
+  made live directly (``live=True`` then ``add_child``) or by Wagtail's publish action used on its
+  own is refused as well.
+
+Forms and review tasks check earlier to explain it in Chinese; these are the layers that cannot be
+bypassed.
 """
 
 from django.core.exceptions import PermissionDenied
 
-from .content import page_report
+from .content import page_report, text_field_names
 
 
 class PrivacyBlocked(PermissionDenied):
@@ -34,6 +41,7 @@ def warnings_message(items):
 
 def privacy_blocking(page):
     """The blocking findings of ``page``'s latest revision (what a review approves); ``[]`` for other objects."""
+    page = getattr(page, "specific", page)  # a workflow's content object is the base Page
     if not hasattr(page, "privacy_report"):
         return []
     if page.pk:
@@ -58,6 +66,17 @@ class PrivacyCheckedPage:
         if blocking:
             raise PrivacyBlocked(content, blocking)
         return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        """A live page's content is what visitors read: it is never written with a blocking finding
+        (Wagtail's publish action, a page made live directly, any code that saves a live page)."""
+        update_fields = kwargs.get("update_fields")
+        writes_content = update_fields is None or bool(set(update_fields) & set(text_field_names(type(self))))
+        if self.live and writes_content:
+            blocking = page_report(self).blocking
+            if blocking:
+                raise PrivacyBlocked(self, blocking)
+        return super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
