@@ -3,7 +3,7 @@
 A file larger than :data:`MAX_FILE_BYTES`, a zip package (.docx/.xlsx) whose members unpack to
 more than :data:`MAX_UNPACKED_BYTES` or compress more than :data:`MAX_COMPRESSION_RATIO` times,
 or a PDF of more than :data:`MAX_PDF_PAGES` pages is not parsed: :class:`Unreadable` says why,
-and the page that links it cannot be published until the file is replaced or checked by hand
+and the page that links it shows a warning the editor confirms after checking the file by hand
 (see ``docs/privacy.md``). At most :data:`MAX_TEXT_CHARACTERS` characters are read.
 """
 

@@ -177,7 +177,7 @@ def document_items(document, where, names=()):
     if text is None:
         return []
     if isinstance(text, attachments.Unreadable):
-        return [Located(where, detector.Finding("unreadable", detector.BLOCKING, 0, 0, str(text)))]
+        return [Located(where, detector.Finding("unreadable", detector.WARNING, 0, 0, f"{text}，请人工核实"))]
     return [Located(where, finding) for finding in detector.scan(text, names)]
 
 
