@@ -17,14 +17,20 @@ from dataclasses import dataclass
 BLOCKING = "blocking"
 WARNING = "warning"
 
-# Full-width ASCII (U+FF01-U+FF5E) and the ideographic space, mapped one character to one.
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_HALF_WIDTH[0x3000] = 0x20
+# Full-width digits, letters and the signs numbers and addresses are written with, and the
+# ideographic space, mapped one character to one (positions do not move). Full-width punctuation
+# such as ，。 is left alone: it is in nearly every sentence and the patterns accept it as it is.
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\uff0d\uff0e\uff20\uff3f\u3000]")
+
+
+def _half_width(match):
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
 
 
 def normalise(text):
-    """``text`` with full-width digits, letters and signs made half-width; same length."""
-    return text.translate(_HALF_WIDTH)
+    """``text`` with full-width digits, letters and number signs made half-width; same length."""
+    return _FULL_WIDTH.sub(_half_width, text) if _FULL_WIDTH.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,9 @@ _ID18 = re.compile(
     r"" + _SEP + r"(\d{3}[0-9Xx])(?![0-9A-Za-z])"
 )
 _ID15 = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\d{3}(?![0-9A-Za-z])")
+# A run of digits and the signs phone and card numbers are written with. The number patterns are
+# tried only inside runs with at least 7 digits (most text has few), not at every character.
+_NUMBER_RUN = re.compile(r"[0-9+(（][0-9 +\-()（）\u00a0Xx]{6,}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -120,14 +129,22 @@ _STUDENT_NUMBER = re.compile(
 )
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-_ADDRESS = re.compile(
+# Home addresses are found from their anchor (…路12号, …小区3栋, …村…组) and extended back over the
+# place name: a pattern that starts with a run of Chinese characters is tried at every character.
+_ADDRESS_ANCHORS = (
     # …路/街/巷/道/弄 12号 (3栋 2单元) 501室
-    r"[\u4e00-\u9fff]{1,12}(?:路|街|巷|道|弄|胡同)\d{1,5}号(?:院)?(?:[\-之]?\d{1,4}(?:栋|幢|号楼|座))?"
-    r"(?:[\-]?\d{1,3}单元)?[\-]?\d{1,5}(?:室|房|号房)"
+    (
+        re.compile(
+            r"(?:路|街|巷|道|弄|胡同)\d{1,5}号(?:院)?(?:[\-之]?\d{1,4}(?:栋|幢|号楼|座))?"
+            r"(?:[\-]?\d{1,3}单元)?[\-]?\d{1,5}(?:室|房|号房)"
+        ),
+        1,
+        12,
+    ),
     # …小区/花园/苑 3栋2单元501(室)
-    r"|[\u4e00-\u9fff]{2,12}(?:小区|花园|家园|公寓|苑|新村)\d{1,4}(?:栋|幢|号楼|座)\d{0,3}(?:单元)?\d{2,5}(?:室|号|房)?"
+    (re.compile(r"(?:小区|花园|家园|公寓|苑|新村)\d{1,4}(?:栋|幢|号楼|座)\d{0,3}(?:单元)?\d{2,5}(?:室|号|房)?"), 2, 12),
     # …村…组
-    rf"|[\u4e00-\u9fff]{{1,6}}村(?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})组"
+    (re.compile(rf"村(?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})组"), 1, 6),
 )
 
 # Words before a number that make it an office's work contact (a notice's 联系方式, a submission
@@ -238,11 +255,23 @@ _NAME_BEFORE_WORD = re.compile(
 )
 _PSEUDONYM_NEAR = re.compile(r"化名|均为化名|系化名|非真名|(?:某|某某|X|x|×|＊|\*)")
 
-_SCHOOL_CLASS = re.compile(
-    r"[\u4e00-\u9fff]{2,20}(?:学校|中学|小学|职校|技校|学院|大学|中专)"
-    r"[\u4e00-\u9fff0-9]{0,12}?(?:\d{2,4}级)?[\u4e00-\u9fff]{0,10}?"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:班)"
+_SCHOOL = re.compile(r"学校|中学|小学|职校|技校|学院|大学|中专")
+_CLASS_AFTER_SCHOOL = re.compile(
+    r"[\u4e00-\u9fff0-9]{0,12}?(?:\d{2,4}级)?[\u4e00-\u9fff]{0,10}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})班"
 )
+
+
+def _is_han(char):
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _extend_back(text, start, least, most):
+    """The start of the run of Chinese characters (at most ``most``) ending at ``start``; ``None``
+    when it is shorter than ``least``."""
+    begin = start
+    while begin > 0 and start - begin < most and _is_han(text[begin - 1]):
+        begin -= 1
+    return begin if start - begin >= least else None
 
 
 def _given_ok(name):
@@ -303,20 +332,26 @@ def scan(text, public_names=(), *, work_contacts_allowed=False):
             taken.append((start, end))
             findings.append(Finding(kind, severity, start, end, text[start:end]))
 
-    for match in _ID18.finditer(norm):
+    runs = [match.span() for match in _NUMBER_RUN.finditer(norm) if sum(c.isdigit() for c in match.group()) >= 7]
+
+    def in_runs(pattern):
+        for begin, end in runs:  # one character more: the patterns' look-ahead sees what follows
+            yield from pattern.finditer(norm, begin, min(len(norm), end + 1))
+
+    for match in in_runs(_ID18):
         if valid_id18(match.group(0)):
             add("id_card", BLOCKING, match.start(), match.end())
-    for match in _ID15.finditer(norm):
+    for match in in_runs(_ID15):
         if valid_id15(match.group(0)):
             add("id_card", BLOCKING, match.start(), match.end())
-    for match in _CARD.finditer(norm):
+    for match in in_runs(_CARD):
         digits = re.sub(r"[ \-]", "", match.group(1))
         if 16 <= len(digits) <= 19 and luhn_valid(digits) and len(set(digits)) > 2:
             add("bank_card", BLOCKING, match.start(1), match.end(1))
     for match in _STUDENT_NUMBER.finditer(norm):
         add("student_number", BLOCKING, match.start(1), match.end(1))
     for pattern, kind in ((_MOBILE, "mobile"), (_LANDLINE, "landline")):
-        for match in pattern.finditer(norm):
+        for match in in_runs(pattern):
             if not free(match.start(), match.end()):
                 continue
             severity = _contact_severity(norm, match.start())
@@ -331,7 +366,7 @@ def scan(text, public_names=(), *, work_contacts_allowed=False):
     for pattern, kind in ((_QQ, "qq"), (_WECHAT, "wechat")):
         for match in pattern.finditer(norm):
             add(kind, _contact_severity(norm, match.start()), match.start(1), match.end(1))
-    for match in _EMAIL.finditer(norm):
+    for match in _EMAIL.finditer(norm) if "@" in norm else ():
         before = _context_before(norm, match.start(), 12)
         if not _EMAIL_INTRO.search(before) and not _PERSONAL_CONTEXT.search(before):
             continue
@@ -339,12 +374,18 @@ def scan(text, public_names=(), *, work_contacts_allowed=False):
         if severity == WARNING and work_contacts_allowed:
             continue
         add("email" if severity == BLOCKING else "work_contact", severity, match.start(), match.end())
-    for match in _ADDRESS.finditer(norm):
-        add("address", BLOCKING, match.start(), match.end())
+    for pattern, least, most in _ADDRESS_ANCHORS:
+        for match in pattern.finditer(norm):
+            begin = _extend_back(norm, match.start(), least, most)
+            if begin is not None:
+                add("address", BLOCKING, begin, match.end())
     for finding in _name_findings(norm, public_names):
         add(finding.kind, finding.severity, finding.start, finding.end)
-    for match in _SCHOOL_CLASS.finditer(norm):
-        add("school_class", WARNING, match.start(), match.end())
+    for match in _SCHOOL.finditer(norm):
+        begin = _extend_back(norm, match.start(), 2, 20)
+        school_class = _CLASS_AFTER_SCHOOL.match(norm, match.end())
+        if begin is not None and school_class:
+            add("school_class", WARNING, begin, school_class.end())
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
 
