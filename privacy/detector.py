@@ -226,12 +226,14 @@ SURNAMES = set(
     "姜范崔汪陆廖谭姚卢熊陶戴郝孟邹尹秦邱贺钟侯邵薛雷赖龚顾孔黎易乔段汤钱殷郁尤"
 )
 # Characters that do not end a given name: they start the words that follow a name.
+# Characters that do not continue a given name: function words and the words that follow a name
+# (学生王明说 → 王明). Characters common in given names (思、德、安、成、心、学、家 …) are not here.
 _NOT_GIVEN = set(
     "的地得了着过是在和与及或跟同也都就又还被把对向从为以于说讲称表认觉感会能要想去来到上下中里外"
-    "后前时们自本该这那其每各有无没不很更最太非均已曾正将并而且但却则因所如若即便虽既等某某"
-    "家长生身心理活学习成绩干部代表员工作管发展素质能力情况问题行为思品德安全健康教育评价课堂"
-    "宿舍班级资助关爱帮扶谈话沟通交流参加与积极主动年月日岁个次名位些点把给让叫请使找带送吃喝"
-    "打开看听写读做用提出入住回到走跑哭笑骂说道：:，,。、；;！!？?（）()“”\"' \n\t"
+    "后前时们自本该这那其每各有无没不很更最太非均已曾将并而且但却则因所如若即便虽既等某"
+    "理习绩干部代员工作管质情况问题行为品教育评价课堂宿舍班级资助关帮扶谈话沟通交流参加积极主动"
+    "年月日岁个次名位些点给让叫请使找带送吃喝打开看听写读做用提出入住回到走跑哭笑骂道"
+    "：:，,。、；;！!？?（）()“”\"' \n\t"
 )
 # Ordinary words that begin with a surname character (“周围的同学”, “许多家长”).
 _NOT_NAME_WORDS = (
