@@ -119,10 +119,20 @@ def split_names(value):
     return [name for name in NAME_SEPARATORS.split(value or "") if len(name) >= 2]
 
 
-def public_names(page):
-    """Names that are public on the studio: its host, its members, the page's authors."""
+def public_names(page, parent=None):
+    """Names that are public on the studio: its host, its members, the page's authors.
+
+    ``parent``: the page a new page is being created under (it has no place in the tree yet).
+    """
     names = set(split_names(getattr(page, "authors", "")))
-    studio = page if hasattr(page, "host_name") else getattr(page, "studio", None)
+    if hasattr(page, "host_name"):
+        studio = page
+    elif page.path:
+        studio = getattr(page, "studio", None)
+    else:
+        studio = getattr(parent, "specific", parent)
+    if studio is not None and not hasattr(studio, "host_name"):  # a chapter's parent is its handbook
+        studio = getattr(studio, "studio", None)
     if studio is not None:
         names.update(split_names(studio.host_name))
         names.update(member.name for member in studio.members.all() if member.name)
@@ -187,7 +197,7 @@ def _children_of(page, children):
     return child_relations(page)
 
 
-def page_report(page, children=None):
+def page_report(page, children=None, parent=None):
     """Every finding on ``page`` (its fields, inline items and linked documents), with where it is.
 
     ``children`` replaces the page's inline items (``{accessor: (label, [objects or dicts])}``):
@@ -195,7 +205,7 @@ def page_report(page, children=None):
     """
     report = Report()
     relations = _children_of(page, children)
-    names = public_names(page)
+    names = public_names(page, parent)
     if "members" in relations:
         names.update(_value(item, "name") for item in relations["members"][1] if _value(item, "name"))
     work_contacts = getattr(page, "privacy_work_contacts_allowed", False)

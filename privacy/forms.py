@@ -30,13 +30,14 @@ def requested_action(data):
 
 
 def submitted_children(form):
-    """``{accessor: (label, [cleaned data])}`` of the inline items the editor submitted."""
+    """``{accessor: (label, [items])}`` of the inline items the editor submitted (each form's
+    instance holds the submitted values once the form is valid)."""
     children = {}
     for name, formset in getattr(form, "formsets", {}).items():
         if name == "comments":
             continue
         items = [
-            item.cleaned_data
+            item.instance
             for item in formset.forms
             if getattr(item, "cleaned_data", None) and not item.cleaned_data.get("DELETE")
         ]
@@ -55,7 +56,7 @@ def check_page_form(form):
     action = requested_action(form.data)
     if action is None or not hasattr(page, "privacy_report"):
         return True
-    report = page.privacy_report(submitted_children(form))
+    report = page.privacy_report(submitted_children(form), parent=getattr(form, "parent_page", None))
     if report.blocking:
         form.add_error(None, blocked_message(page, report.blocking))
         return False

@@ -57,8 +57,8 @@ class PrivacyCheckedPage:
     #: A studio's own profile may carry its office's contact (not a student's data).
     privacy_work_contacts_allowed = False
 
-    def privacy_report(self, children=None):
-        return page_report(self, children)
+    def privacy_report(self, children=None, parent=None):
+        return page_report(self, children, parent)
 
     def publish(self, revision, *args, **kwargs):
         content = revision.as_object()

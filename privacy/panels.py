@@ -22,7 +22,7 @@ class PrivacyFindingsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            report = page.privacy_report()
+            report = page.privacy_report(parent=getattr(self.form, "parent_page", None))
             latest_revision_id = getattr(page, "latest_revision_id", None)
             confirmations = confirmations_for(page)
             context.update(

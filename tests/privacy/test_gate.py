@@ -187,3 +187,22 @@ def test_final_approval_publishes_clean_content(client, world, draft):  # noqa: 
         client.post(reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]), {})
     draft.refresh_from_db()
     assert draft.live
+
+
+# A new page, created under its studio ---------------------------------------------------------------
+def test_a_new_update_knows_its_studios_public_names(client, world):  # noqa: F811
+    from studios.models import StudioMember
+    from tests.promotions.helpers import update_form
+
+    StudioMember.objects.filter(pk=world.studio_a.members.first().pk).update(name="刘建军")
+    login(client, world.editor_a)
+    add_url = reverse("wagtailadmin_pages:add", args=("studios", "studioupdatepage", world.studio_a.pk))
+    response = client.get(add_url)
+    assert "未发现身份证号、电话、住址等个人信息" in response.content.decode()
+
+    data = update_form("家长沙龙", "salon-1", summary="学生陈思远主动报名主持。", **{"action-submit": "1"})
+    response = client.post(add_url, data)
+    assert response.status_code == 200 and "疑似真实姓名 陈**" in response.content.decode()
+
+    data = update_form("家长沙龙", "salon-2", summary="学生刘建军老师主持了沙龙。", **{"action-submit": "1"})
+    assert client.post(add_url, data).status_code == 302  # 刘建军 is a member of the studio
