@@ -19,25 +19,46 @@ def body_editor(page):
     return page.locator("[data-contentpath=body] [contenteditable=true]").first
 
 
-def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_site, viewport, shot):
-    title = f"夜归少年的转变（{'电脑' if viewport == 'desktop' else '手机'}端）"
+def write_case(new_page, live_site, title, category, summary, text):
+    """The editor opens 提交典型案例, fills the case in, pastes ``text`` as its body and submits."""
     editor = new_page()
     admin_login(editor, "demo_editor", live_site.role_password)
     editor.locator(".studio-home__action", has_text="提交典型案例").click()
     editor.fill("#id_title", title)
     editor.fill("#id_authors", "罗静")
-    editor.locator("input[name=category]").nth(1).check()
+    editor.locator("input[name=category]").nth(category).check()
     editor.locator("input[name=directions]").first.check()
-    editor.fill("#id_summary", "一名常晚归的学生在班主任和家长的配合下养成了按时返校的习惯。")
+    editor.fill("#id_summary", summary)
     editor.locator("[data-contentpath=body] button.c-sf-add-button").first.click()
     editor.get_by_role("option", name="段落").click()
     body_editor(editor).click()
-    # Pasted from a school record: a student's ID number came along with the story.
-    editor.keyboard.insert_text(
-        f"学生王小明（身份证号 {ID_NUMBER}）连续三周晚归，班主任与家长约定每晚九点前报平安。"
-        "一个月后，他主动在班会上分享了自己的作息表。"
-    )
+    editor.keyboard.insert_text(text)
     editor.locator("footer button[name=action-submit]").click()
+    return editor
+
+
+def review_editor(new_page, live_site, title):
+    """The school reviewer, in the editor of ``title`` (where the notification e-mail leads)."""
+    school = new_page()
+    admin_login(school, "demo_school", live_site.role_password)
+    item = school.locator("[data-review-item]", has_text=title)
+    preview = item.get_by_role("link", name="预览").get_attribute("href")
+    school.goto(re.sub(r"workflow/preview/(\d+)/\d+/$", r"\1/edit/", preview))
+    return school
+
+
+def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_site, viewport, shot):
+    title = f"夜归少年的转变（{'电脑' if viewport == 'desktop' else '手机'}端）"
+    # Pasted from a school record: a student's ID number came along with the story.
+    editor = write_case(
+        new_page,
+        live_site,
+        title,
+        1,
+        "一名常晚归的学生在班主任和家长的配合下养成了按时返校的习惯。",
+        f"学生王小明（身份证号 {ID_NUMBER}）连续三周晚归，班主任与家长约定每晚九点前报平安。"
+        "一个月后，他主动在班会上分享了自己的作息表。",
+    )
 
     # Refused: the message shows the number masked and where it is; nothing typed is lost.
     main = editor.locator("main")
@@ -64,11 +85,7 @@ def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_s
     shot(editor, "privacy-editor", "submitted")
 
     # The school reviewer sees the privacy check on the case before approving.
-    school = new_page()
-    admin_login(school, "demo_school", live_site.role_password)
-    item = school.locator("[data-review-item]", has_text=title)
-    preview = item.get_by_role("link", name="预览").get_attribute("href")
-    school.goto(re.sub(r"workflow/preview/(\d+)/\d+/$", r"\1/edit/", preview))
+    school = review_editor(new_page, live_site, title)
     findings = school.locator("[data-privacy-findings]")
     expect(findings).to_contain_text("未发现身份证号、电话、住址等个人信息")
     expect(school.locator("footer button").first).to_contain_text("审核通过")
@@ -102,11 +119,7 @@ def test_warnings_need_the_confirmation_and_the_reviewer_sees_who_confirmed(new_
     editor.locator("footer button[name=action-submit]").click()
     expect(editor).to_have_url(re.compile(r"/admin/$"))
 
-    school = new_page()
-    admin_login(school, "demo_school", live_site.role_password)
-    item = school.locator("[data-review-item]", has_text=title)
-    preview = item.get_by_role("link", name="预览").get_attribute("href")
-    school.goto(re.sub(r"workflow/preview/(\d+)/\d+/$", r"\1/edit/", preview))
+    school = review_editor(new_page, live_site, title)
     findings = school.locator("[data-privacy-findings]")
     expect(findings).to_contain_text("隐私确认记录")
     expect(findings).to_contain_text("确认“已使用化名或取得书面同意”")
