@@ -96,21 +96,14 @@ def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_s
 
 def test_warnings_need_the_confirmation_and_the_reviewer_sees_who_confirmed(new_page, live_site, viewport, shot):
     title = f"宿舍里的一次争吵（{'电脑' if viewport == 'desktop' else '手机'}端）"
-    editor = new_page()
-    admin_login(editor, "demo_editor", live_site.role_password)
-    editor.locator(".studio-home__action", has_text="提交典型案例").click()
-    editor.fill("#id_title", title)
-    editor.fill("#id_authors", "罗静")
-    editor.locator("input[name=category]").nth(4).check()
-    editor.locator("input[name=directions]").first.check()
-    editor.fill("#id_summary", "两名学生因作息发生争吵，班主任连夜调解并修订了宿舍公约。")
-    editor.locator("[data-contentpath=body] button.c-sf-add-button").first.click()
-    editor.get_by_role("option", name="段落").click()
-    body_editor(editor).click()
-    editor.keyboard.insert_text(
-        "学生陈思远与室友因熄灯时间争吵，班主任当晚到宿舍听双方讲述，第二天组织全宿舍修订公约。"
+    editor = write_case(
+        new_page,
+        live_site,
+        title,
+        4,
+        "两名学生因作息发生争吵，班主任连夜调解并修订了宿舍公约。",
+        "学生陈思远与室友因熄灯时间争吵，班主任当晚到宿舍听双方讲述，第二天组织全宿舍修订公约。",
     )
-    editor.locator("footer button[name=action-submit]").click()
     expect(editor.locator("main")).to_contain_text("请核实已使用化名或取得书面同意")
     expect(editor.locator("[data-privacy-findings]")).to_contain_text("疑似真实姓名 陈**")
     shot(editor, "privacy-editor", "needs-confirmation")
