@@ -1,7 +1,9 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 
 from .forms import requested_action
+from .pages import blocked_message, privacy_blocking
 
 
 def _after_save(request, page):
@@ -18,3 +20,21 @@ def _after_save(request, page):
 
 hooks.register("after_create_page", _after_save)
 hooks.register("after_edit_page", _after_save)
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publication_of_personal_data(request, action_type, objects, action):
+    """Bulk 发布: say in Chinese which pages hold personal information, and publish none of them
+    (the publish guard would refuse them anyway, with a permission error)."""
+    if action_type != "publish":
+        return None
+    refused = []
+    for obj in objects:
+        blocking = privacy_blocking(obj)
+        if blocking:
+            refused.append(blocked_message(obj.specific, blocking))
+    if not refused:
+        return None
+    for message in refused:
+        messages.error(request, message)
+    return redirect(action.next_url)

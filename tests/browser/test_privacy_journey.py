@@ -24,15 +24,16 @@ def write_case(new_page, live_site, title, category, summary, text):
     editor = new_page()
     admin_login(editor, "demo_editor", live_site.role_password)
     editor.locator(".studio-home__action", has_text="提交典型案例").click()
+    editor.locator("[data-contentpath=body] button.c-sf-add-button").first.click()
+    editor.get_by_role("option", name="段落").click()
+    body_editor(editor).click()
+    editor.keyboard.insert_text(text)
+    expect(editor.locator("[data-case-body-counter]")).not_to_contain_text("正文 0 /")
     editor.fill("#id_title", title)
     editor.fill("#id_authors", "罗静")
     editor.locator("input[name=category]").nth(category).check()
     editor.locator("input[name=directions]").first.check()
     editor.fill("#id_summary", summary)
-    editor.locator("[data-contentpath=body] button.c-sf-add-button").first.click()
-    editor.get_by_role("option", name="段落").click()
-    body_editor(editor).click()
-    editor.keyboard.insert_text(text)
     editor.locator("footer button[name=action-submit]").click()
     return editor
 
@@ -79,6 +80,7 @@ def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_s
     editor.keyboard.insert_text(
         "学生王小明（化名）连续三周晚归，班主任与家长约定每晚九点前报平安。一个月后，他主动在班会上分享了自己的作息表。"
     )
+    editor.locator("#id_title").click()  # leave the body, as a person does before pressing the button
     editor.locator("footer button[name=action-submit]").click()
     expect(editor).to_have_url(re.compile(r"/admin/$"))
     expect(editor.locator("[data-studio-list=in-review]")).to_contain_text(title)

@@ -206,3 +206,30 @@ def test_a_new_update_knows_its_studios_public_names(client, world):  # noqa: F8
 
     data = update_form("家长沙龙", "salon-2", summary="学生刘建军老师主持了沙龙。", **{"action-submit": "1"})
     assert client.post(add_url, data).status_code == 302  # 刘建军 is a member of the studio
+
+
+def test_bulk_publish_and_scheduling_do_not_publish_a_blocked_case(client, world):  # noqa: F811
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.messages import get_messages
+    from django.utils import timezone
+
+    case = build_case(world.studio_a, "家访记录", publish=False, text=f"<p>身份证{ID}</p>")
+    case.save_revision()
+    admin = get_user_model().objects.create_superuser("root", "root@example.cn", "pw-123456")
+    client.force_login(admin)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={case.pk}"
+    response = client.post(url, {"include_descendants": ""})
+    said = [str(message.message) for message in get_messages(response.wsgi_request)]
+    assert response.status_code == 302 and len(said) == 1, said
+    assert "“家访记录”含有学生或家庭的个人信息" in said[0] and MASKED_ID in said[0]
+    case.refresh_from_db()
+    assert not case.live
+
+    case.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    revision = case.save_revision()
+    with pytest.raises(PrivacyBlocked):
+        revision.publish()  # a publication scheduled for later is refused too
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is None
