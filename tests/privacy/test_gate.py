@@ -233,3 +233,22 @@ def test_bulk_publish_and_scheduling_do_not_publish_a_blocked_case(client, world
         revision.publish()  # a publication scheduled for later is refused too
     revision.refresh_from_db()
     assert revision.approved_go_live_at is None
+
+
+def test_the_review_queue_shows_the_check_and_offers_no_approval_for_blocked_content(client, world, draft):  # noqa: F811
+    login(client, world.editor_a)
+    data = case_data(draft, "<p>学生王小明今年16岁。</p>", privacy_confirmed="on", **{"action-submit": "1"})
+    assert client.post(edit_url(draft), data).status_code == 302
+
+    login(client, world.school_a)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    line = html[html.index("data-review-privacy") :][:400]
+    assert "隐私提示 1 处" in line and "确认“已使用化名或取得书面同意”" in line and "正文：疑似真实姓名 王**" in line
+    assert f"/{draft.pk}/approve/" in html
+
+    case = CasePage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    case.body = body(f"<p>身份证{ID}</p>")
+    case.save_revision(user=world.editor_a)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "只能退回修改" in html and MASKED_ID in html
+    assert f"/{draft.pk}/approve/" not in html and f"/{draft.pk}/reject/" in html
