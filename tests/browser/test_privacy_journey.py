@@ -82,6 +82,10 @@ def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_s
     )
     editor.locator("#id_title").click()  # leave the body, as a person does before pressing the button
     editor.locator("footer button[name=action-submit]").click()
+    editor.wait_for_load_state()
+    if "/pages/add/" in editor.url:  # say what the page said instead of only where it stayed
+        shot(editor, "privacy-editor", "resubmit-refused", full_page=True)
+        raise AssertionError(editor.locator(".messages").inner_text())
     expect(editor).to_have_url(re.compile(r"/admin/$"))
     expect(editor.locator("[data-studio-list=in-review]")).to_contain_text(title)
     shot(editor, "privacy-editor", "submitted")
