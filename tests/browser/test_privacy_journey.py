@@ -74,12 +74,12 @@ def test_editor_is_stopped_by_an_id_number_fixes_it_and_submits(new_page, live_s
     shot(editor, "privacy-editor", "findings")
 
     # The editor removes the number and uses a pseudonym for the name.
-    body = body_editor(editor)
-    body.click()
-    editor.keyboard.press("Control+A")
-    editor.keyboard.insert_text(
+    fixed = (
         "学生王小明（化名）连续三周晚归，班主任与家长约定每晚九点前报平安。一个月后，他主动在班会上分享了自己的作息表。"
     )
+    body_editor(editor).fill(fixed)
+    expect(body_editor(editor)).not_to_contain_text(ID_NUMBER)
+    expect(editor.locator("[data-case-body-counter]")).to_contain_text(f"正文 {len(fixed)} /")
     editor.locator("#id_title").click()  # leave the body, as a person does before pressing the button
     editor.locator("footer button[name=action-submit]").click()
     editor.wait_for_load_state()
