@@ -17,6 +17,7 @@ bypassed.
 from django.core.exceptions import PermissionDenied
 
 from .content import page_report, text_field_names
+from .models import PrivacyCheck, PrivacyConfirmation
 
 
 class PrivacyBlocked(PermissionDenied):
@@ -80,10 +81,16 @@ class PrivacyCheckedPage:
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
+        report = page_report(self)
+        PrivacyCheck.objects.update_or_create(
+            revision=revision,
+            defaults={
+                "blocking": [item.as_dict() for item in report.blocking],
+                "warnings": [item.as_dict() for item in report.warnings],
+            },
+        )
         pending = self.__dict__.pop("_privacy_confirmation", None)
         if pending is not None:
-            from .models import PrivacyConfirmation
-
             user, items = pending
             PrivacyConfirmation.objects.create(
                 revision=revision, user=user, warnings=[item.as_dict() for item in items]

@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
-from privacy.review import review_summary
+from privacy.review import NOT_CHECKED, review_summaries
 from studios.models import StudioPage
 
 from .models import ScopedGroupApprovalTask, StudioSpace
@@ -163,13 +163,14 @@ class ReviewQueuePanel(Component):
         )
         pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
         studios = studios_of(pages.values())
+        privacy_checks = review_summaries(pages.values())
         now = timezone.now()
         items = []
         for state in states:
             page = pages.get(int(state.workflow_state.object_id))
             if page is None:
                 continue
-            privacy = review_summary(page)
+            privacy = privacy_checks.get(page.pk, NOT_CHECKED)
             items.append(
                 {
                     "page": page,
