@@ -19,6 +19,9 @@ from django.utils.translation import gettext as _
 from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
 from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from privacy.content import stream_text
+from privacy.imports import cell_findings, names_in
+from privacy.pages import PrivacyBlocked
 from promotions.permissions import can_promote
 from promotions.records import IMPORTED_NOTE, level_label, promote
 from studios.importer import cell_text, parse_int, problem
@@ -85,6 +88,7 @@ class CaseRow:
     character_count: int
     promotion_level: str = PromotionLevel.NONE
     existing_id: int | None = None
+    privacy_warnings: list = field(default_factory=list)
 
     @property
     def title(self):
@@ -105,6 +109,11 @@ class ImportResult:
     @property
     def to_update(self):
         return [row for row in self.rows if row.existing_id is not None]
+
+    @property
+    def privacy_warnings(self):
+        """``第N行 列名：…`` for what the privacy check asks the importer to confirm."""
+        return [line for row in self.rows for line in row.privacy_warnings]
 
     @property
     def levels_left_out(self):
@@ -187,7 +196,7 @@ def read_rows(directory):
 # --- validation --------------------------------------------------------------------
 
 
-def parse_row(row_number, cells, folder, studios):
+def parse_row(row_number, cells, folder, studios, studio_names=None):
     """Convert one row; returns ``(CaseRow | None, problems)``."""
     problems = []
 
@@ -297,6 +306,15 @@ def parse_row(row_number, cells, folder, studios):
         if length_error:
             report("正文文件", length_error)
 
+    texts = {column: cell_text(value) for column, value in cells.items() if column != "正文文件"}
+    images = []
+    if conversion is not None:
+        texts["正文文件"] = stream_text(raw_blocks(conversion), images)
+    names = names_in(texts.get("作者")) | (studio_names(studio_id) if studio_names and studio_id else set())
+    privacy_blocking, privacy_warnings = cell_findings(texts, names, images=len(images))
+    for column, reason in privacy_blocking:
+        report(column, reason)
+
     if problems:
         return None, problems
     fields = {
@@ -306,7 +324,10 @@ def parse_row(row_number, cells, folder, studios):
         "year": year,
         "summary": summary,
     }
-    return CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count, promotion), []
+    warnings = [problem(row_number, column, reason) for column, reason in privacy_warnings]
+    row = CaseRow(row_number, studio_id, fields, direction_codes, conversion, character_count, promotion)
+    row.privacy_warnings = warnings
+    return row, []
 
 
 def body_block():
@@ -323,6 +344,14 @@ def studio_lookup():
     for pk, school, title in StudioPage.objects.order_by("pk").values_list("pk", "school", "title"):
         lookup.setdefault((school.strip(), title.strip()), pk)
     return lookup
+
+
+def studio_public_names(studio_id):
+    """The names public on the studio (host and members): never reported as a student's name."""
+    from privacy.content import public_names
+    from studios.models import StudioPage
+
+    return public_names(StudioPage.objects.prefetch_related("members").get(pk=studio_id))
 
 
 def promotion_problem(row, user):
@@ -346,7 +375,7 @@ def validate(rows, folder, user=None):
     studios = studio_lookup()
     valid, problems, first_seen = [], [], {}
     for row_number, cells in rows:
-        row, row_problems = parse_row(row_number, cells, folder, studios)
+        row, row_problems = parse_row(row_number, cells, folder, studios, studio_public_names)
         if row is not None:
             refused = promotion_problem(row, user)
             if refused:
@@ -446,6 +475,8 @@ def _write_rows(rows, result, user):
         except ValidationError as exc:
             # The model's own rules (the same as the admin's) had the last word: undo everything.
             raise CaseImportError(model_problems(row.row_number, exc)) from exc
+        except PrivacyBlocked as exc:  # the publish guard: checked above already, so only a safety net
+            raise CaseImportError([problem(row.row_number, "正文文件", str(exc))]) from exc
     return result
 
 

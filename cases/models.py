@@ -20,6 +20,7 @@ from home.choices import CaseCategory, Direction, PromotionLevel, Province, Scho
 from home.listing import Facet, FacetedListing, parse_year
 from home.models import DocumentAttachment, SitePage
 from ops import pagecache
+from privacy.panels import privacy_panel
 
 from .forms import CasePageForm
 from .panels import CaseWritingGuidePanel
@@ -175,6 +176,7 @@ class CasePage(SitePage):
     base_form_class = CasePageForm
     # Follows the case's promotions (promotions.records), never its content: a copy starts unpromoted.
     exclude_fields_in_copy = ["promotion_level"]
+    privacy_images_need_consent = True
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -201,6 +203,7 @@ class CasePage(SitePage):
         ),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件"), heading=_("附件")),
+        privacy_panel(),
     ]
 
     class Meta:

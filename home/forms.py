@@ -1,6 +1,8 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from privacy.forms import check_page_form, confirmation_field
+
 
 class SitePageForm(WagtailAdminPageForm):
     """The admin form of every page type of the site (``SitePage.base_form_class``).
@@ -10,7 +12,15 @@ class SitePageForm(WagtailAdminPageForm):
     numbered one (``-2``, ``-3`` …) instead of an error about a field the editor never saw.
     A published page keeps its address unless the editor changes it, so a clash there is
     still reported.
+
+    Submitting for review or publishing passes the privacy gate (``privacy.forms``): its
+    ``privacy_confirmed`` box is shown by ``privacy.panels.PrivacyPanel``.
     """
+
+    privacy_confirmed = confirmation_field()
+
+    def is_valid(self):
+        return super().is_valid() and check_page_form(self)
 
     def clean(self):
         slug = self.cleaned_data.get("slug")

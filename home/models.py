@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 
+from privacy.pages import PrivacyCheckedPage
+
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
 from .forms import SitePageForm
@@ -43,13 +45,14 @@ def ensure_directions(**kwargs):
         Direction.objects.get_or_create(code=value)
 
 
-class SitePage(ChoiceLabelsMixin, Page):
+class SitePage(PrivacyCheckedPage, ChoiceLabelsMixin, Page):
     """The base of the site's page types.
 
     - ``objects.public()`` reads the view restrictions once per request (home.restrictions);
     - serving a page checks its view restrictions without a query when no page of the site
       has one (Wagtail reads the page's ancestors and their restrictions on every view);
-    - ``get_<field>_display()`` translates only the label it returns (ChoiceLabelsMixin).
+    - ``get_<field>_display()`` translates only the label it returns (ChoiceLabelsMixin);
+    - no revision with students' personal information is published, by any path (PrivacyCheckedPage).
     """
 
     objects = SitePageManager()

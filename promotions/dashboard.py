@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
+from privacy.review import NOT_CHECKED, review_summaries
 from studios.models import StudioPage
 
 from .models import ScopedGroupApprovalTask, StudioSpace
@@ -162,12 +163,14 @@ class ReviewQueuePanel(Component):
         )
         pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
         studios = studios_of(pages.values())
+        privacy_checks = review_summaries(pages.values())
         now = timezone.now()
         items = []
         for state in states:
             page = pages.get(int(state.workflow_state.object_id))
             if page is None:
                 continue
+            privacy = privacy_checks.get(page.pk, NOT_CHECKED)
             items.append(
                 {
                     "page": page,
@@ -176,7 +179,8 @@ class ReviewQueuePanel(Component):
                     "task_state": state,
                     "submitted_by": state.workflow_state.requested_by,
                     "days": (now - state.started_at).days,
-                    "actions": self.actions(state, page, request.user),
+                    "actions": self.actions(state, page, request.user, approvable=not privacy["blocking"]),
+                    "privacy": privacy,
                     "preview_url": reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, state.task_id]),
                 }
             )
@@ -188,10 +192,15 @@ class ReviewQueuePanel(Component):
         }
 
     @staticmethod
-    def actions(state, page, user):
-        """``[(label, url, needs a comment form)]``; the scoped task's are known without a query."""
+    def actions(state, page, user, approvable=True):
+        """``[(label, url, needs a comment form)]``; the scoped task's are known without a query.
+
+        Content holding students' personal information (not ``approvable``) can only be sent back.
+        """
         task = state.task.specific if state.task.specific_class is not ScopedGroupApprovalTask else None
         choices = ScopedGroupApprovalTask.ACTIONS if task is None else task.get_actions(page, user)
+        if not approvable:
+            choices = [choice for choice in choices if choice[0] != "approve"]
         return [
             (label, reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, state.pk]), modal)
             for name, label, modal in choices

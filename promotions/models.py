@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import AbstractGroupApprovalTask, Collection, Page, TaskState
 
 from home.choices import ChoiceLabelsMixin, PromotionLevel, Province
+from privacy.pages import PrivacyBlocked, privacy_blocking
 
 from .review import reviewed_url
 from .scope import pages_in_scope_q, user_can_review_page
@@ -167,11 +168,20 @@ class ScopedGroupApprovalTask(AbstractGroupApprovalTask):
     ]
 
     def get_actions(self, obj, user):
-        return list(self.ACTIONS) if self._may_act(obj, user) else []
+        if not self._may_act(obj, user):
+            return []
+        if privacy_blocking(obj):  # only 退回修改: content with students' personal data is never approved
+            return [action for action in self.ACTIONS if action[0] != "approve"]
+        return list(self.ACTIONS)
 
     def on_action(self, task_state, user, action_name, **kwargs):
         """Approve or send back, then land the reviewer on 待我审核 with what happened
         (the page's editor, where Wagtail would send them, is closed to them once they have acted)."""
+        if action_name == "approve":
+            content = task_state.workflow_state.content_object
+            blocking = privacy_blocking(content)
+            if blocking:
+                raise PrivacyBlocked(content, blocking)
         super().on_action(task_state, user, action_name, **kwargs)
         return reviewed_url(task_state)
 

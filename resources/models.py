@@ -26,6 +26,7 @@ from home.blocks import BaseStreamBlock
 from home.choices import Direction, HandbookTopic, ResourceType
 from home.listing import Facet, FacetedListing, parse_pk
 from home.models import DocumentAttachment, SitePage
+from privacy.panels import privacy_panel
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -199,6 +200,7 @@ class HandbookPage(RoutablePageMixin, StudioOwnedPage):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("cover"),
         FieldPanel("intro"),
+        privacy_panel(),
     ]
 
     class Meta:
@@ -290,7 +292,7 @@ class HandbookChapterPage(SitePage):
     parent_page_types = ["resources.HandbookPage"]
     page_description = _("工作手册的一章：用小标题分节，手册目录自动生成。")
     subpage_types = []
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("body"), privacy_panel()]
 
     class Meta:
         verbose_name = _("手册章节")
@@ -404,6 +406,7 @@ class ResourcePage(StudioOwnedPage):
             [InlinePanel("files", label=_("附件")), FieldPanel("video_url")],
             heading=_("附件与视频（至少一项）"),
         ),
+        privacy_panel(),
     ]
 
     class Meta:

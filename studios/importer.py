@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
 from home.choices import Direction as DirectionChoice
 from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from privacy.imports import cell_findings, names_in
 
 STUDIO_COLUMNS = [
     "序号",
@@ -93,6 +94,7 @@ class StudioRow:
     member_names: list
     direction_codes: list
     existing_id: int | None = None
+    privacy_warnings: list = field(default_factory=list)
 
     @property
     def key(self):
@@ -112,6 +114,11 @@ class ImportResult:
     @property
     def to_update(self):
         return [row for row in self.rows if row.existing_id is not None]
+
+    @property
+    def privacy_warnings(self):
+        """``第N行 列名：…`` for what the privacy check asks the importer to confirm."""
+        return [line for row in self.rows for line in row.privacy_warnings]
 
 
 def problem(row_number, column, reason):
@@ -357,6 +364,11 @@ def validate(rows):
     valid, problems, first_seen = [], [], {}
     for row_number, cells in rows:
         fields, member_names, direction_codes, row_problems = parse_row(row_number, cells)
+        texts = {column: cell_text(value) for column, value in cells.items()}
+        privacy_blocking, privacy_warnings = cell_findings(
+            texts, names_in(texts.get("主持人"), texts.get("成员")), work_contacts_allowed=True
+        )
+        row_problems += [problem(row_number, column, reason) for column, reason in privacy_blocking]
         key = (fields["school"], fields["title"])
         if all(key) and key in first_seen:
             row_problems.append(
@@ -390,8 +402,11 @@ def validate(rows):
         if row_problems:
             problems += row_problems
         else:
+            warnings = [problem(row_number, column, reason) for column, reason in privacy_warnings]
             valid.append(
-                StudioRow(row_number, fields, member_names, direction_codes, existing.pk if existing else None)
+                StudioRow(
+                    row_number, fields, member_names, direction_codes, existing.pk if existing else None, warnings
+                )
             )
     return valid, problems
 

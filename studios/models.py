@@ -27,6 +27,7 @@ from home.choices import (
 )
 from home.listing import Facet, FacetedListing
 from home.models import SitePage
+from privacy.panels import privacy_panel
 
 from .forms import StudioPageForm
 from .rules import studio_rule_errors
@@ -161,6 +162,7 @@ class StudioPage(SitePage):
     parent_page_types = ["studios.StudioIndexPage"]
     subpage_types = ["studios.StudioUpdatePage", "cases.CasePage", "resources.ResourcePage", "resources.HandbookPage"]
     base_form_class = StudioPageForm
+    privacy_work_contacts_allowed = True  # the studio's own office contact is public, not a student's data
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -198,6 +200,7 @@ class StudioPage(SitePage):
             ],
             heading=_("宣传平台"),
         ),
+        privacy_panel(),
     ]
 
     class Meta:
@@ -348,6 +351,7 @@ class StudioUpdatePage(SitePage):
         FieldPanel("cover"),
         FieldPanel("body"),
         InlinePanel("gallery_images", label=_("图片"), heading=_("活动图集")),
+        privacy_panel(),
     ]
 
     class Meta:

@@ -33,6 +33,8 @@ class Command(BaseCommand):
             for message in exc.messages:
                 self.stderr.write(message)
             raise CommandError(f"导入失败：共 {len(exc.messages)} 处问题，未写入任何数据。") from exc
+        for line in result.privacy_warnings:
+            self.stderr.write(f"隐私提示（请核实）：{line}")
 
         for row in result.levels_left_out:
             self.stderr.write(
