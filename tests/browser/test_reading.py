@@ -1,0 +1,69 @@
+"""Reading on a phone: the text of every content page starts on the first screen.
+
+Most readers open a case or an update from a WeChat link on a phone (375 × 812 CSS px). The
+title, one meta line and then the body; the details, the share bar and the QR code follow the
+text, and the QR code (for carrying a desktop page to a phone) is not shown on a phone at all.
+"""
+
+import pytest
+
+from .support import VIEWPORTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+READING_PAGES = ["case", "update", "resource", "chapter"]
+FIRST_LINE = 30  # CSS px: the first line of the paragraph, not just its top edge, is on screen
+
+FIRST_PARAGRAPH_JS = """
+() => {
+  const p = [...document.querySelectorAll("[data-reading-body] p")].find((el) => el.textContent.trim());
+  if (!p) return null;
+  const box = p.getBoundingClientRect();
+  return {top: box.top + window.scrollY, text: p.textContent.trim().slice(0, 30)};
+}
+"""
+
+
+def open_at(browser, live_site, viewport, path):
+    context = browser.new_context(base_url=live_site.base_url, locale="zh-CN", **VIEWPORTS[viewport])
+    page = context.new_page()
+    response = page.goto(path)
+    assert response.status == 200, path
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize("page_type", READING_PAGES)
+def test_first_body_paragraph_is_on_the_first_phone_screen(browser, live_site, page_urls, page_type, viewport, shot):
+    context, page = open_at(browser, live_site, viewport, page_urls[page_type])
+    try:
+        screen_height = VIEWPORTS[viewport]["viewport"]["height"]
+        first = page.evaluate(FIRST_PARAGRAPH_JS)
+        assert first, f"{page_urls[page_type]} has no body paragraph marked data-reading-body"
+        assert first["top"] + FIRST_LINE <= screen_height, (
+            f"{page_type}: the first paragraph（{first['text']}…）starts at {first['top']:.0f} px, "
+            f"below the first {screen_height} px screen"
+        )
+        shot(page, "reading", page_type)
+
+        # The details and the share bar come after the text, never before it.
+        order = page.evaluate(
+            """() => {
+              const body = document.querySelector("[data-reading-body]");
+              const after = (sel) => [...document.querySelectorAll(sel)].every(
+                (el) => body.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+              return {details: after(".reading__details"), share: after(".share-bar"), qr: after(".share-qr")};
+            }"""
+        )
+        assert order == {"details": True, "share": True, "qr": True}, order
+
+        # One labelled QR code, and only where the reader is not already on a phone.
+        qr = page.locator(".share-qr")
+        assert qr.count() == 1
+        if viewport == "phone":
+            assert not qr.is_visible(), "the page's QR code is shown to a reader already on the phone"
+        else:
+            assert qr.is_visible()
+            assert "扫一扫" in qr.inner_text()
+    finally:
+        context.close()
