@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("promotions.urls")),
+    path("", include("studios.urls")),
     path("", include("search.urls")),
     path("", include("ops.urls")),
     path("api/v2/", api_router.urls),

@@ -37,20 +37,4 @@
     var search = store && store.getItem("listing:" + link.getAttribute("data-back-to"));
     if (search) link.href = link.getAttribute("data-back-to") + search + "#results";
   });
-
-  // 筛选 sheet on phones: a <dialog> opened by the sticky button.
-  document.querySelectorAll("[data-filter-open]").forEach(function (button) {
-    var dialog = document.getElementById(button.getAttribute("data-filter-open"));
-    if (!dialog || typeof dialog.showModal !== "function") return;
-    button.addEventListener("click", function (event) {
-      event.preventDefault();
-      dialog.showModal();
-    });
-    dialog.querySelectorAll("[data-filter-close]").forEach(function (close) {
-      close.addEventListener("click", function (event) {
-        event.preventDefault();
-        dialog.close();
-      });
-    });
-  });
 })();
