@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
@@ -94,6 +94,8 @@ class HomePage(SitePage):
         "cases.CaseIndexPage",
         "resources.HandbookIndexPage",
         "resources.ResourceIndexPage",
+        "notices.NoticeIndexPage",
+        "home.InfoPage",
     ]
 
     content_panels = Page.content_panels + [
@@ -135,8 +137,10 @@ class HomePage(SitePage):
     LATEST_UPDATE_COUNT = 8
     PROMOTED_COUNT = 6
 
+    LATEST_NOTICE_COUNT = 4
+
     def get_context(self, request, *args, **kwargs):
-        """Site figures, featured studios, the latest updates site-wide and promoted results.
+        """Site figures, featured studios, the latest notices and updates site-wide and promoted results.
 
         A fixed number of queries, however many studios and updates there are.
         """
@@ -155,6 +159,7 @@ class HomePage(SitePage):
             latest_updates.select_related("cover").prefetch_related("cover__renditions")[: self.LATEST_UPDATE_COUNT]
         )
         context.update(
+            latest_notices=apps.get_model("notices", "NoticePage").latest(self.LATEST_NOTICE_COUNT),
             site_figures=self.site_figures(),
             featured_studios=list(featured[: self.FEATURED_STUDIO_COUNT]),
             featured_is_curated=bool(featured_ids),
@@ -239,7 +244,131 @@ class EditorGuidance(BaseSiteSetting):
         return page.get_url(request) if page is not None and page.live else None
 
 
-__all__ = ["Direction", "EditorGuidance", "HomePage", "SitePage", "ensure_directions"]
+DEFAULT_SITE_NAME = "班主任工作室成果平台"
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """Who runs the site and how to reach them: the header, the footer and every page title.
+
+    What Chinese readers check at the foot of an official platform (主办/承办单位, ICP 备案号,
+    公安备案号, 联系方式, 网站声明) is edited here by an administrator, never in templates.
+    """
+
+    name = models.CharField(
+        _("平台名称"), max_length=60, default=DEFAULT_SITE_NAME, help_text=_("页眉、页面标题和分享卡片中的平台名称")
+    )
+    tagline = models.CharField(
+        _("平台标语"),
+        max_length=100,
+        blank=True,
+        default="汇聚培育建设成果，推介典型案例，面向全国推广应用",
+        help_text=_("页脚中平台名称下的一句话"),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("标志图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("页眉左侧的标志（正方形，至少 96×96 像素）；不填则使用平台默认标志"),
+    )
+    organizer = models.CharField(_("主办单位"), max_length=100, blank=True, help_text=_("如：某省教育厅"))
+    operator = models.CharField(_("承办单位"), max_length=100, blank=True, help_text=_("如：某职业技术学院"))
+    icp_number = models.CharField(
+        _("ICP 备案号"), max_length=50, blank=True, help_text=_("如：京ICP备12345678号-1；链接到工业和信息化部备案系统")
+    )
+    police_number = models.CharField(
+        _("公安备案号"),
+        max_length=50,
+        blank=True,
+        help_text=_("如：京公网安备11010802012345号；链接到全国公安机关备案网站"),
+    )
+    contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True, help_text=_("如：010-12345678"))
+    contact_email = models.EmailField(_("联系邮箱"), blank=True, help_text=_("读者来信、内容纠错的邮箱"))
+    contact_address = models.CharField(_("通讯地址"), max_length=200, blank=True, help_text=_("单位地址与邮编"))
+    statement_page = models.ForeignKey(
+        Page,
+        verbose_name=_("网站声明"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("版权、免责与隐私说明所在的页面，页脚链接到这里"),
+    )
+
+    select_related = ["logo", "statement_page"]
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("平台")),
+        MultiFieldPanel(
+            [FieldPanel("organizer"), FieldPanel("operator"), FieldPanel("icp_number"), FieldPanel("police_number")],
+            heading=_("主办与备案"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_address"),
+                PageChooserPanel("statement_page"),
+            ],
+            heading=_("联系与声明"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("平台信息")
+        verbose_name_plural = _("平台信息")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def name_for(cls, request=None):
+        """The platform name of ``request``'s site (of the default site without a request)."""
+        if request is not None:
+            return cls.for_request(request).name
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site).name if site is not None else DEFAULT_SITE_NAME
+
+    @property
+    def police_code(self):
+        """The digits of the 公安备案号, which its query link needs."""
+        return "".join(ch for ch in self.police_number if ch.isdigit())
+
+    @property
+    def statement_url(self):
+        page = self.statement_page
+        return page.url if page is not None and page.live else ""
+
+
+class InfoPage(SitePage):
+    """A plain page of text below the home page: 网站声明, 关于我们, 联系我们."""
+
+    body = RichTextField(_("正文"), help_text=_("页面正文"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    page_description = _("网站声明、关于我们等说明性页面")
+
+    class Meta:
+        verbose_name = _("说明页面")
+        verbose_name_plural = _("说明页面")
+
+
+__all__ = [
+    "DEFAULT_SITE_NAME",
+    "Direction",
+    "EditorGuidance",
+    "HomePage",
+    "InfoPage",
+    "SiteIdentity",
+    "SitePage",
+    "ensure_directions",
+]
 
 
 class DocumentAttachment(Orderable):

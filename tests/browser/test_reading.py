@@ -67,3 +67,58 @@ def test_first_body_paragraph_is_on_the_first_phone_screen(browser, live_site, p
             assert "扫一扫" in qr.inner_text()
     finally:
         context.close()
+
+
+NO_LINE_START = "，。、；：！？）》〉」』】〕”’…％"
+
+LINE_STARTS_JS = """
+(marks) => {
+  const bad = [];
+  const body = document.querySelector("[data-reading-body]");
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let lastTop = null, lastBlock = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const block = node.parentElement.closest("p, li, h2, h3, h4, blockquote, td");
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect || !rect.width) continue;
+      if (block === lastBlock && lastTop !== null && rect.top > lastTop + 2 && marks.includes(node.data[i])) {
+        bad.push(node.data.slice(Math.max(0, i - 6), i + 4));
+      }
+      lastTop = rect.top;
+      lastBlock = block;
+    }
+  }
+  return bad;
+}
+"""
+
+
+def test_printed_case_is_the_text_without_screen_furniture(browser, live_site, page_urls, viewport, shot):
+    context, page = open_at(browser, live_site, viewport, page_urls["case"])
+    try:
+        page.emulate_media(media="print")
+        for selector in (
+            ".site-header",
+            ".site-footer",
+            ".share-bar",
+            ".share-qr",
+            ".reading__aside",
+            "nav.breadcrumbs",
+        ):
+            assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+        assert page.locator("h1").is_visible()
+        # The meta line prints as written: no link addresses appended over the studio's name.
+        after = page.evaluate(
+            """() => [...document.querySelectorAll(".meta-line a")].map(
+                 (a) => getComputedStyle(a, "::after").content)"""
+        )
+        assert after and all(content in ("none", "normal", "") for content in after), after
+        # Chinese line-breaking: no printed line starts with closing punctuation.
+        assert page.evaluate(LINE_STARTS_JS, NO_LINE_START) == []
+        shot(page, "reading", "case-print")
+    finally:
+        context.close()
