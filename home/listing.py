@@ -156,13 +156,13 @@ class FacetedListing:
         return {"sort": self.sort.name}
 
     def params(self, **changes):
-        params = {**self.extra_params, **{k: str(v) for k, v in self.selected.items()}, **self.sort_param}
+        params = {**self.extra_params, **{k: str(v) for k, v in self.selected.items()}}
         for key, value in changes.items():
             if value is None:
                 params.pop(key, None)
             else:
                 params[key] = str(value)
-        return params
+        return {**params, **self.sort_param}  # the order last, whatever the filters
 
     def url(self, **changes):
         query = urlencode(self.params(**changes))
