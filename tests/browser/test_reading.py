@@ -11,7 +11,7 @@ from .support import VIEWPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-READING_PAGES = ["case", "update", "resource", "chapter"]
+READING_PAGES = ["case", "update", "resource", "chapter", "notice"]
 FIRST_LINE = 30  # CSS px: the first line of the paragraph, not just its top edge, is on screen
 
 FIRST_PARAGRAPH_JS = """
