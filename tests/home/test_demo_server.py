@@ -36,3 +36,16 @@ def test_a_missing_page_is_the_chinese_404(client, site_tree):
     assert response.status_code == 404
     assert "页面未找到" in html and "返回首页" in html
     assert "Page not found" not in html and "URLconf" not in html
+
+
+def test_the_500_page_is_chinese_and_reads_no_database(rf, django_assert_num_queries):
+    from django.conf import settings
+
+    from home.views import server_error
+
+    with django_assert_num_queries(0):  # the database may be what failed
+        response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "服务器出错了" in html and f"<title>服务器出错了 · {settings.WAGTAIL_SITE_NAME}</title>" in html
+    assert 'class="site-logo__mark"' in html  # the platform's mark, not a bare page
