@@ -48,7 +48,7 @@ def ensure_site_structure():
     from resources.models import HandbookIndexPage, ResourceIndexPage
     from studios.models import StudioIndexPage
 
-    from .models import HomePage
+    from .models import HomePage, SiteIdentity
 
     home = HomePage.objects.first()
     if home is None:
@@ -102,6 +102,10 @@ def ensure_site_structure():
     for model, slug, title, intro in sections:
         if not model.objects.child_of(home).exists():
             home.add_child(instance=model(title=title, slug=slug, intro=intro))
+    # Every page reads the 平台信息 setting: its row exists before the first visitor (made on
+    # a page view instead, it would empty the page cache then).
+    for site in Site.objects.all():
+        SiteIdentity.for_site(site)
     return home
 
 
