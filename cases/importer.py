@@ -23,7 +23,7 @@ from privacy.content import stream_text
 from privacy.imports import cell_findings, names_in
 from privacy.pages import PrivacyBlocked
 from promotions.permissions import can_promote
-from promotions.records import IMPORTED_NOTE, level_label, promote
+from promotions.records import level_label, promote
 from studios.importer import cell_text, parse_int, problem
 
 from .rules import (
@@ -481,7 +481,10 @@ def _write_rows(rows, result, user):
 
 
 def import_promotion(case, level, user):
-    """Promote the published case at ``level`` unless it already holds that level (in any year)."""
+    """Promote the published case at ``level`` unless it already holds that level (in any year).
+
+    The promotion has no 推荐意见 (``note``): that is the reviewer's own words, shown to the
+    public; the page history records who imported it."""
     if user is None or level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
         return None
-    return promote(case, level, user, year=case.year, note=IMPORTED_NOTE)
+    return promote(case, level, user, year=case.year)

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
-from home.listing import Facet, FacetedListing, parse_year
+from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
 from home.models import DocumentAttachment, SitePage
 from ops import pagecache
 from privacy.panels import privacy_panel
@@ -89,7 +89,10 @@ class CaseIndexPage(SitePage):
             queryset=self.cases(),
             facets=self.facets(),
             per_page=self.per_page,
-            order_by=CasePage.LIBRARY_ORDER,
+            sorts=[
+                newest_first(*CasePage.LIBRARY_ORDER),
+                by_promotion(*CasePage.LIBRARY_ORDER, field_name="promotion_level", aggregate=False),
+            ],
         )
         context.update(listing.context())
         return context

@@ -89,6 +89,13 @@ class PromotionLevel(models.TextChoices):
     MINISTRY = "ministry", _("部级")
 
 
+class NoticeKind(models.TextChoices):
+    """通知公告 or 政策文件 (a notice's kind)."""
+
+    NOTICE = "notice", _("通知公告")
+    POLICY = "policy", _("政策文件")
+
+
 class StudioLevel(models.TextChoices):
     """工作室级别."""
 

@@ -1,7 +1,7 @@
 """Faceted listings: filters from the query string with per-value counts.
 
-Shared by the studio directory, the case library and the resource library.
-Only values that a facet recognises are applied (a bad value is ignored, never
+Shared by every listing: the studio directory, the case library, the resource library,
+the handbooks, the work updates and the promoted results. Only values that a facet recognises are applied (a bad value is ignored, never
 a 500); each facet's counts honour every *other* selected filter, so a visitor
 sees how many items each choice would give. The number of queries is one per
 facet plus the page of results, whatever the number of items.
@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PromotionLevel
 
 
 @dataclass
@@ -58,6 +61,42 @@ def parse_pk(raw: str) -> int | None:
     return pk if 0 < pk < 2**63 else None  # beyond a 64-bit key is no key (and overflows SQLite)
 
 
+def promotion_rank(field_name: str):
+    """部级 3, 省级 2, 校级 1, none 0: the promotion level of ``field_name`` as a number to sort by."""
+    ranks = {PromotionLevel.MINISTRY: 3, PromotionLevel.PROVINCE: 2, PromotionLevel.SCHOOL: 1}
+    return Case(
+        *(When(**{field_name: level}, then=Value(rank)) for level, rank in ranks.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+@dataclass
+class Sort:
+    """One order of a listing, chosen with ``?sort=<name>``; ``annotations`` are added first."""
+
+    name: str
+    label: str
+    order_by: Sequence[object]
+    annotations: dict = field(default_factory=dict)
+
+
+def newest_first(*order_by):
+    return Sort("new", _("最新"), order_by or ("-first_published_at", "-pk"))
+
+
+def by_promotion(*then, field_name: str = "promotions__level", aggregate: bool = True):
+    """Highest promotion level first (then ``then``). ``field_name`` on the listed model itself
+    (``aggregate=False``) or across a relation with several promotions per item (the highest)."""
+    rank = promotion_rank(field_name)
+    return Sort(
+        "promotion",
+        _("推介级别"),
+        ("-promotion_rank", *(then or ("-first_published_at", "-pk"))),
+        {"promotion_rank": Max(rank) if aggregate else rank},
+    )
+
+
 @dataclass
 class FacetOption:
     value: str
@@ -86,6 +125,8 @@ class FacetedListing:
     per_page: int = 12
     order_by: Sequence[str] = ("-first_published_at",)
     extra_params: dict = field(default_factory=dict)
+    #: The orders a reader may choose (the first is the default); none: ``order_by``.
+    sorts: Sequence[Sort] = ()
 
     def __post_init__(self):
         self.selected = {}
@@ -93,6 +134,8 @@ class FacetedListing:
             value = facet.clean(self.request.GET.get(facet.name))
             if value is not None:
                 self.selected[facet.name] = value
+        by_name = {sort.name: sort for sort in self.sorts}
+        self.sort = by_name.get(self.request.GET.get("sort", "")) or (self.sorts[0] if self.sorts else None)
 
     # Filtering ---------------------------------------------------------------
     def _filter(self, queryset, exclude=None):
@@ -105,6 +148,13 @@ class FacetedListing:
         return self._filter(self.queryset).distinct()
 
     # URLs --------------------------------------------------------------------
+    @property
+    def sort_param(self):
+        """``{"sort": name}`` when the reader chose an order other than the default."""
+        if self.sort is None or self.sort is self.sorts[0]:
+            return {}
+        return {"sort": self.sort.name}
+
     def params(self, **changes):
         params = {**self.extra_params, **{k: str(v) for k, v in self.selected.items()}}
         for key, value in changes.items():
@@ -112,7 +162,7 @@ class FacetedListing:
                 params.pop(key, None)
             else:
                 params[key] = str(value)
-        return params
+        return {**params, **self.sort_param}  # the order last, whatever the filters
 
     def url(self, **changes):
         query = urlencode(self.params(**changes))
@@ -163,8 +213,35 @@ class FacetedListing:
 
     # Results -----------------------------------------------------------------
     def page(self):
-        results = self.filtered().order_by(*self.order_by)
-        return Paginator(results, self.per_page).get_page(self.request.GET.get("page"))
+        results = self.filtered()
+        order_by = self.order_by
+        if self.sort is not None:
+            results = results.annotate(**self.sort.annotations)
+            order_by = self.sort.order_by
+        return Paginator(results.order_by(*order_by), self.per_page).get_page(self.request.GET.get("page"))
+
+    def sort_options(self):
+        """``[{"name", "label", "url", "selected"}]``: the orders, each keeping the filters."""
+        if len(self.sorts) < 2:
+            return []
+        filters = {**self.extra_params, **{k: str(v) for k, v in self.selected.items()}}
+        options = []
+        for index, sort in enumerate(self.sorts):
+            params = filters if index == 0 else {**filters, "sort": sort.name}
+            options.append(
+                {"name": sort.name, "label": sort.label, "url": "?" + urlencode(params), "selected": sort is self.sort}
+            )
+        return options
+
+    @staticmethod
+    def chips(groups):
+        """The chosen filters as ``[{"group", "label", "url"}]``; ``url`` removes that one."""
+        return [
+            {"group": group.label, "label": option.label, "url": option.url}
+            for group in groups
+            for option in group.options
+            if option.selected
+        ]
 
     def vouch_for_query(self, page_obj):
         """Tell the page cache (ops.middleware) whether this query is one of the listing's own:
@@ -173,6 +250,7 @@ class FacetedListing:
         recognised = all(
             (name in self.selected and str(self.selected[name]) == value)
             or (name == "page" and value == str(page_obj.number))
+            or (name == "sort" and self.sort_param.get("sort") == value)
             for name, value in self.request.GET.items()
         )
         if recognised:
@@ -184,11 +262,15 @@ class FacetedListing:
         """Everything a listing template needs."""
         page_obj = self.page()
         self.vouch_for_query(page_obj)
+        groups = self.facet_groups()
+        clear_params = {**self.extra_params, **self.sort_param}
         return {
             "page_obj": page_obj,
-            "facets": self.facet_groups(),
+            "facets": groups,
             "selected_filters": self.selected,
+            "filter_chips": self.chips(groups),
+            "sort_options": self.sort_options(),
             "query_params": self.query_params,
-            "clear_all_url": "?" + urlencode(self.extra_params) if self.extra_params else "?",
+            "clear_all_url": "?" + urlencode(clear_params) if clear_params else "?",
             "result_count": page_obj.paginator.count,
         }

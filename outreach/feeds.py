@@ -10,6 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from home.models import SiteIdentity
+
 from .sharing import plain_text, site_root_url
 
 FEED_LENGTH = 30
@@ -46,6 +48,11 @@ class PageFeed(Feed):
     def site_link(self, path="/"):
         return site_root_url(self.request) + path
 
+    section = ""
+
+    def title(self):
+        return f"{SiteIdentity.name_for(self.request)} · {self.section}"
+
 
 def _update_datetime(update):
     """An update's pubDate: its activity date, at midnight Beijing time."""
@@ -55,11 +62,11 @@ def _update_datetime(update):
 class UpdatesFeed(PageFeed):
     """All studios' updates (工作动态), newest activity first."""
 
-    title = "班主任工作室成果平台 · 工作动态"
+    section = "工作动态"
     description = "各地班主任工作室的最新工作动态"
 
     def link(self):
-        return self.site_link("/studios/")
+        return self.site_link("/updates/")
 
     def items(self):
         from studios.models import StudioUpdatePage
@@ -82,6 +89,33 @@ class UpdatesFeed(PageFeed):
 
     def item_categories(self, item):
         return [item.get_activity_kind_display()]
+
+
+class NoticesFeed(PageFeed):
+    """通知公告 and 政策文件, newest first."""
+
+    section = "通知公告"
+    description = "班主任工作室建设的通知公告与政策文件"
+
+    def link(self):
+        return self.site_link("/notices/")
+
+    def items(self):
+        from notices.models import NoticePage
+
+        return NoticePage.objects.live().public().order_by("-date", "-first_published_at", "-pk")[:FEED_LENGTH]
+
+    def item_description(self, item):
+        return plain_text(item.summary) or plain_text(item.body)[:200]
+
+    def item_pubdate(self, item):
+        return _update_datetime(item)
+
+    def item_author_name(self, item):
+        return item.issuer
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
 
 
 class StudioUpdatesFeed(UpdatesFeed):
@@ -122,7 +156,7 @@ class StudioUpdatesFeed(UpdatesFeed):
 class CasesFeed(PageFeed):
     """Newly published typical cases (典型案例)."""
 
-    title = "班主任工作室成果平台 · 典型案例"
+    section = "典型案例"
     description = "新发布的班主任工作典型案例"
 
     def link(self):

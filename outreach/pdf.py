@@ -5,9 +5,11 @@ font files) for Chinese text.
 """
 
 import io
+import itertools
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as rl_textsplit
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -16,7 +18,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import HRFlowable
+
+from home.models import SiteIdentity
 
 from .body import Heading, Link, ListBlock, Picture, body_elements
 from .body import Paragraph as BodyParagraph
@@ -24,13 +29,43 @@ from .body import Table as BodyTable
 from .sharing import page_url
 
 FONT = "STSong-Light"
-SITE_NAME = "班主任工作室成果平台"
 _registered = False
+
+# Chinese punctuation that may not begin a line (W3C clreq, GB/T 15834: 行首禁则). ReportLab's CJK
+# line breaker knows the Japanese full stop and comma but not the Chinese ，；：！？” and hangs
+# at most one mark at a line end, so "），" or "。”" still put a mark at the next line's start.
+# ReportLab has no option for either: its splitter (a module-level function the paragraph
+# module calls by name) is wrapped once, before the first PDF, to hang the whole run of marks.
+NO_LINE_START = "，。、；：！？）》〉」』】〕”’…％·"
+
+
+def _hang_closing_punctuation(split):
+    def wrapped(text, max_widths, font_name, font_size, *args, **kwargs):
+        lines = split(text, max_widths, font_name, font_size, *args, **kwargs)
+        for previous, line in itertools.pairwise(lines):
+            run = len(line[1]) - len(line[1].lstrip(NO_LINE_START))
+            if run and run < len(line[1]):
+                width = pdfmetrics.stringWidth(line[1][:run], font_name, font_size)
+                previous[0], previous[1] = previous[0] - width, previous[1] + line[1][:run]
+                line[0], line[1] = line[0] + width, line[1][run:]
+        return lines
+
+    wrapped.hangs_closing_punctuation = True
+    return wrapped
+
+
+def _follow_chinese_line_breaking_rules():
+    for module in (rl_paragraph, rl_textsplit):
+        missing = "".join(ch for ch in NO_LINE_START if ch not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += missing
+    if not getattr(rl_paragraph.wordSplit, "hangs_closing_punctuation", False):
+        rl_paragraph.wordSplit = _hang_closing_punctuation(rl_paragraph.wordSplit)
 
 
 def _register_font():
     global _registered
     if not _registered:
+        _follow_chinese_line_breaking_rules()
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
         from reportlab.lib.fonts import addMapping
 
@@ -154,6 +189,7 @@ def case_pdf_bytes(case, request=None):
     styles = _styles()
     buffer = io.BytesIO()
     url = page_url(case, request)
+    site_name = SiteIdentity.name_for(request)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -164,7 +200,7 @@ def case_pdf_bytes(case, request=None):
         title=case.title,
         author=case.authors,
         subject="典型案例",
-        creator=SITE_NAME,
+        creator=site_name,
     )
     studio = case.studio
     meta = [
@@ -190,13 +226,13 @@ def case_pdf_bytes(case, request=None):
     story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"), spaceAfter=3 * mm))
     story += body_flowables(case.body, doc.width, styles)
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph(f"来源：{SITE_NAME}　{escape(url)}", styles["footer"]))
+    story.append(Paragraph(f"来源：{escape(site_name)}　{escape(url)}", styles["footer"]))
 
     def footer(canvas, document):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(20 * mm, 10 * mm, f"{case.title[:40]} · {SITE_NAME}")
+        canvas.drawString(20 * mm, 10 * mm, f"{case.title[:40]} · {site_name}")
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"第 {document.page} 页")
         canvas.restoreState()
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("feeds/updates/", feeds.UpdatesFeed(), name="feed_updates"),
     path("feeds/studios/<str:slug>/", feeds.StudioUpdatesFeed(), name="feed_studio"),
     path("feeds/cases/", feeds.CasesFeed(), name="feed_cases"),
+    path("feeds/notices/", feeds.NoticesFeed(), name="feed_notices"),
     path("api/openapi.json", views.openapi_json, name="openapi"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

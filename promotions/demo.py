@@ -12,7 +12,7 @@ from home.choices import PromotionLevel
 
 from .accounts import add_editor, ensure_all_studio_spaces, ensure_workflow
 from .models import Promotion, ReviewerProfile, ReviewerRole
-from .records import IMPORTED_NOTE, promote
+from .records import promote
 
 DEFAULT_PASSWORD = "bzr-role-2026"  # noqa: S105 - documented demo password, override with DEMO_ROLE_PASSWORD
 DEMO_STUDIO_SLUG = "qianxing"
@@ -70,7 +70,7 @@ def _planned_case_promotions(stdout):
     created = 0
     for title, level, year in planned_promotions():
         case = CasePage.objects.live().filter(title=title).first()
-        created += _promote(case, level, administrator, IMPORTED_NOTE, batch="", year=year)
+        created += _promote(case, level, administrator, "", batch="", year=year)
     return created
 
 

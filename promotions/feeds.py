@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from home.models import SiteIdentity
+
 from .queries import LEVEL_LABELS, public_promotions
 
 FEED_SIZE = 30
@@ -10,7 +12,14 @@ FEED_SIZE = 30
 
 class PromotionFeed(Feed):
     feed_type = Rss201rev2Feed
-    title = "班主任工作室成果平台 · 推介成果"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{SiteIdentity.name_for(self.request)} · 推介成果"
+
     link = "/promoted/"
     description = "校级、省级、部级推介的工作室、典型案例与资源，按推介时间由新到旧排列。"
     language = "zh-cn"

@@ -20,9 +20,6 @@ from .permissions import can_promote
 # Lowest first: the case shows the last one it holds.
 LEVEL_RANK = [PromotionLevel.NONE, PromotionLevel.SCHOOL, PromotionLevel.PROVINCE, PromotionLevel.MINISTRY]
 
-#: The note of a promotion an import made from the 推介级别 column.
-IMPORTED_NOTE = "案例导入时标注的推介级别"
-
 
 def highest_level(levels):
     levels = set(levels)

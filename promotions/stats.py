@@ -44,6 +44,7 @@ class Chart:
                 "text_y": i * BAR_HEIGHT + 4 + BAR_HEIGHT / 2,
                 "width": max(2 if n else 0, round(room * n / biggest)),
                 "value_x": LABEL_WIDTH + max(2 if n else 0, round(room * n / biggest)) + VALUE_GAP,
+                "percent": round(100 * n / biggest, 1),
             }
             for i, (label, n) in enumerate(self.rows)
         ]

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import Province
-from home.listing import Facet, FacetedListing, parse_year
+from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
 
 from .models import PROMOTION_LEVEL_CHOICES, ItemType
 from .queries import public_promotions
@@ -38,7 +38,10 @@ def promoted_hub(request):
         public_promotions(),
         HUB_FACETS,
         per_page=HUB_PAGE_SIZE,
-        order_by=("-year", "-created_at", "-pk"),
+        sorts=[
+            newest_first("-year", "-created_at", "-pk"),
+            by_promotion("-year", "-created_at", "-pk", field_name="level", aggregate=False),
+        ],
     )
     context = listing.context()
     context["page_title"] = "推介成果"

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import Direction, HandbookTopic, ResourceType
-from home.listing import Facet, FacetedListing, parse_pk
+from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
 from home.models import DocumentAttachment, SitePage
 from privacy.panels import privacy_panel
 from studios.rules import studio_rule_errors
@@ -155,6 +155,7 @@ class HandbookIndexPage(SitePage):
                 studio_facet(queryset, gettext("工作室")),
             ],
             per_page=HANDBOOKS_PER_PAGE,
+            sorts=[newest_first(), by_promotion()],
         )
         context.update(listing.context())
         HandbookPage.attach_chapter_counts(context["page_obj"].object_list)
@@ -368,6 +369,7 @@ class ResourceIndexPage(SitePage):
                 studio_facet(queryset, gettext("工作室")),
             ],
             per_page=RESOURCES_PER_PAGE,
+            sorts=[newest_first(), by_promotion()],
         )
         context.update(listing.context())
         return context

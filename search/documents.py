@@ -225,6 +225,22 @@ def resource_document(page, ctx):
     }
 
 
+def notice_document(page, ctx):
+    date = getattr(page, "date", None)
+    kind = getattr(page, "kind", "")
+    return {
+        "type": DocumentType.NOTICE,
+        "summary": getattr(page, "summary", "") or "",
+        "context": _join(
+            _label("NoticeKind", kind) if kind else "",
+            getattr(page, "issuer", ""),
+            getattr(page, "document_number", ""),
+        ),
+        "body": plain_text(getattr(page, "body", "")),
+        "year": date.year if isinstance(date, datetime.date) else None,
+    }
+
+
 #: Pages indexed as part of their parent's document (a chapter in its handbook's): a change
 #: to one of them re-indexes the parent.
 FOLDED_INTO_PARENT = ("resources.handbookchapterpage",)
@@ -236,6 +252,7 @@ ADAPTERS = {
     "cases.casepage": case_document,
     "resources.handbookpage": handbook_document,
     "resources.resourcepage": resource_document,
+    "notices.noticepage": notice_document,
 }
 
 

@@ -18,6 +18,7 @@ class DocumentType(models.TextChoices):
     CASE = "case", _("典型案例")
     HANDBOOK = "handbook", _("工作手册")
     RESOURCE = "resource", _("资源")
+    NOTICE = "notice", _("通知公告")
 
 
 class SearchDocument(models.Model):

@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from home.listing import FacetGroup, FacetOption
+from home.listing import FacetedListing, FacetGroup, FacetOption
 
 from . import service
 from .engines import get_engine, get_public_engine
@@ -102,11 +102,13 @@ def search_page(request):
             response = service.search(q, filters, last, page_size, exact=exact)
         paginator = Paginator(_Window(response.total, response.page, page_size, response.results), page_size)
         page_obj = paginator.get_page(response.page)
+        facets = _facet_groups(response)
         context.update(
             response=response,
             results=response.results,
             page_obj=page_obj,
-            facets=_facet_groups(response),
+            facets=facets,
+            filter_chips=FacetedListing.chips(facets),
             clear_all_url=_url(q, {}),
             query_params=_url(q, filters)[1:],
             exact_url=_url(q, filters, exact=1) if response.corrections else None,

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,7 +25,7 @@ from home.choices import (
     StudioStatus,
     WorkCarrier,
 )
-from home.listing import Facet, FacetedListing
+from home.listing import Facet, FacetedListing, by_promotion, newest_first
 from home.models import SitePage
 from privacy.panels import privacy_panel
 
@@ -71,7 +71,7 @@ class StudioIndexPage(SitePage):
             StudioPage.card_queryset().child_of(self),
             self.facets(),
             per_page=self.PER_PAGE,
-            order_by=("-cycle_start_year", "title"),
+            sorts=[newest_first("-cycle_start_year", "title"), by_promotion("-cycle_start_year", "title")],
         )
         context.update(listing.context())
         return context
@@ -364,6 +364,21 @@ class StudioUpdatePage(SitePage):
         return self.get_parent().specific
 
     MORE_UPDATES_COUNT = 5
+
+    @classmethod
+    def site_wide(cls):
+        """Every published update, with its studio's province as ``studio_province`` (the studio
+        is the parent page, found by path) for the site-wide 工作动态 listing's facets."""
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - cls.steplen)
+        province = StudioPage.objects.filter(path=parent_path).values("province")[:1]
+        return (
+            cls.objects.live()
+            .public()
+            .defer_streamfields()
+            .select_related("cover")
+            .prefetch_related("cover__renditions")
+            .annotate(studio_province=Subquery(province))
+        )
 
     @classmethod
     def with_studios(cls, updates):

@@ -1,5 +1,7 @@
 from django import template
 
+from cases.icons import CATEGORY_ICONS
+
 register = template.Library()
 
 
@@ -22,3 +24,9 @@ def studio_cases(studio):
     for case in cases:
         case.studio = studio  # the caller's studio: not joined again
     return cases
+
+
+@register.inclusion_tag("cases/includes/category_band.html")
+def category_band(case):
+    """The case card's cover: its category's drawn mark and name on the category's colour."""
+    return {"category": case.category, "label": case.get_category_display(), "path": CATEGORY_ICONS.get(case.category)}

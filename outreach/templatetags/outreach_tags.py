@@ -5,12 +5,11 @@ import contextlib
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from home.models import SiteIdentity
 from outreach import sharing
 from outreach.qr import qr_png_data_uri
 
 register = template.Library()
-
-SITE_NAME = "班主任工作室成果平台"
 
 
 def _studio_for(page):
@@ -31,6 +30,7 @@ def feed_links_for(page):
     links = [
         ("全站工作动态", reverse("outreach:feed_updates")),
         ("新发布典型案例", reverse("outreach:feed_cases")),
+        ("通知公告", reverse("outreach:feed_notices")),
     ]
     with contextlib.suppress(NoReverseMatch):  # the promotions feed is built by the promotions app
         links.append(("推介成果", reverse("promotions:feed")))
@@ -44,6 +44,7 @@ def feed_links_for(page):
 def outreach_head(context):
     """OpenGraph + WeChat share metadata, canonical link and RSS links for the current page or view."""
     request = context.get("request")
+    site_name = SiteIdentity.name_for(request)
     page = context.get("page")
     if page is not None and not hasattr(page, "get_full_url"):
         page = None
@@ -56,14 +57,14 @@ def outreach_head(context):
         description = sharing.share_description(page)
     else:
         url = sharing.absolute_url(request.path, request) if request is not None else ""
-        title = context.get("share_title") or SITE_NAME
+        title = context.get("share_title") or site_name
         description = context.get("share_description") or ""
     return {
         "share_url": url,
         "share_title": title,
         "share_description": description,
         "share_image": sharing.share_image_url(page, request),
-        "site_name": SITE_NAME,
+        "site_name": site_name,
         "feed_links": feed_links_for(page) if request is not None else [],
         "is_page": page is not None,
     }

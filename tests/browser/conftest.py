@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from .support import VIEWPORTS
+from .support import PAGE_TYPES, VIEWPORTS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -260,3 +260,24 @@ def shot(viewport):
         return path
 
     return take
+
+
+@pytest.fixture(scope="package")
+def page_urls(browser, live_site):
+    """The path of one page of each type in the demo site, found by following links."""
+    context = browser.new_context(base_url=live_site.base_url, **VIEWPORTS["desktop"])
+    page = context.new_page()
+    urls = {}
+    try:
+        for name, how in PAGE_TYPES.items():
+            if isinstance(how, str):
+                urls[name] = how
+                continue
+            start, selector = how
+            page.goto(urls[start])
+            href = page.locator(selector).first.get_attribute("href")
+            assert href, f"no link {selector!r} on {urls[start]} to reach a {name} page"
+            urls[name] = href
+    finally:
+        context.close()
+    return urls

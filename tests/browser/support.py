@@ -2,6 +2,7 @@
 
 import io
 import re
+from urllib.parse import quote
 
 try:
     from playwright.sync_api import expect
@@ -12,6 +13,30 @@ except ImportError:  # conftest skips (or, under CI, fails) every browser test t
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True},
+}
+
+
+# Page type → how to reach it: a fixed path, or (page type to start from, link to follow there).
+PAGE_TYPES = {
+    "home": "/",
+    "studio-directory": "/studios/",
+    "studio": ("studio-directory", "main .card__title a"),
+    "update": ("studio", "#updates .timeline__title a"),
+    "case-library": "/cases/",
+    "case": ("case-library", "main .card__title a"),
+    "handbook-index": "/handbooks/",
+    "handbook": ("handbook-index", "main .card__title a"),
+    "chapter": ("handbook", "section.toc .toc__chapters > li > a"),
+    "resource-library": "/resources/",
+    "resource": ("resource-library", "main .card__title a"),
+    "update-listing": "/updates/",
+    "notice-index": "/notices/",
+    "notice": ("notice-index", "main .update-item__title a"),
+    "search": "/search/?q=" + quote("家校"),
+    "search-empty": "/search/",
+    "promoted": "/promoted/",
+    "stats": "/stats/",
+    "not-found": "/studios/" + quote("没有这个工作室") + "/",
 }
 
 

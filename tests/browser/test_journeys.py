@@ -26,6 +26,12 @@ def test_case_library_journey(page, shot):
     assert total > 0
     shot(page, "cases", "library")
 
+    # On a phone the filters wait behind the sticky 筛选 button, which opens them as a sheet.
+    open_filters = page.locator(".listing-bar__filter")
+    if open_filters.is_visible():
+        assert not page.locator("aside.filters").is_visible()
+        open_filters.click()
+        expect(page.locator("aside.filters")).to_be_visible()
     # The second value of the first facet group (the case category), with its count.
     facet = page.locator("aside.filters details").first.locator("li a").nth(1)
     label = facet.evaluate("a => a.firstChild.textContent.trim()")
@@ -33,22 +39,31 @@ def test_case_library_journey(page, shot):
     assert 0 < count < total
     facet.click()
 
-    expect(page).to_have_url(re.compile(r"/cases/\?\w+="))
+    expect(page).to_have_url(re.compile(r"/cases/\?\w+=.*#results$"))
     expect(page.locator("[data-result-count]")).to_have_text(str(count))
     selected = page.locator("aside.filters a[aria-current='true']")
     expect(selected).to_have_count(1)
     expect(selected).to_contain_text(label)
+    # The chosen filter is a chip above the results, and the results are on screen (the sheet closed).
+    expect(page.locator(".active-filters .chip")).to_contain_text(label)
+    assert page.locator(".results article.card").first.bounding_box()["y"] < page.viewport_size["height"]
     cards = page.locator(".results article.card")
     expect(cards.first).to_be_visible()
     for meta in cards.locator(".card__meta").all():
         expect(meta).to_contain_text(label)
     shot(page, "cases", "filtered")
 
+    filtered_url = page.url.split("#")[0]
     title = cards.first.locator(".card__title a").inner_text()
     cards.first.locator(".card__title a").click()
     expect(page.locator("h1")).to_have_text(title)
     expect(page.locator("main")).to_contain_text(label)
     shot(page, "cases", "case")
+
+    # 返回案例库 brings back the filters the case was opened from, at the results.
+    page.get_by_role("link", name="‹ 返回案例库").click()
+    expect(page).to_have_url(filtered_url + "#results")
+    expect(page.locator("[data-result-count]")).to_have_text(str(count))
 
 
 def test_chinese_search_journey(page, shot):

@@ -134,6 +134,10 @@ def test_good_folder_imports_every_case(good_folder, studio, client):
     assert first.promotion_level == PromotionLevel.PROVINCE
     promotion = first.promotions.get()
     assert (promotion.level, promotion.year, promotion.created_by.username) == ("province", 2025, "importer")
+    # The 推荐意见 is a reviewer's words, shown on /promoted/: an import writes none.
+    assert promotion.note == ""
+    promoted_html = client.get("/promoted/").content.decode()
+    assert "班级公约诞生记" in promoted_html and "导入" not in promoted_html
     second = CasePage.objects.get(title="家长群里的风波")
     assert second.promotion_level == PromotionLevel.NONE  # empty 推介级别 = 无
     assert not second.promotions.exists()

@@ -243,3 +243,30 @@ def test_moving_a_case_updates_its_studio(client, library):
     assert case.studio_id == library["jiangsu"].pk
     response = client.get("/cases/", {"province": Province.JIANGSU})
     assert case.title in titles(response)
+
+
+def test_the_library_sorts_by_promotion_level_and_keeps_the_filters(client, library):
+    newest = client.get("/cases/")
+    assert [option["label"] for option in newest.context["sort_options"]] == ["最新", "推介级别"]
+    response = client.get("/cases/", {"sort": "promotion"})
+    # The province-promoted case first, then the others newest first.
+    assert titles(response) == ["一次深夜的宿舍冲突", "家长群里的风波", "走进沉默的少年", "班级公约诞生记"]
+    html = response.content.decode()
+    assert '<span aria-current="true">推介级别</span>' in html
+    # A filter link keeps the chosen order and lands at the results.
+    assert re.search(r'href="\?category=emergency&amp;sort=promotion#results"', html)
+    # An order the listing does not know is the default one.
+    assert titles(client.get("/cases/", {"sort": "nonsense"})) == titles(newest)
+
+
+def test_chosen_filters_are_chips_that_remove_themselves(client, library):
+    response = client.get("/cases/", {"category": CaseCategory.EMERGENCY, "year": "2025"})
+    html = response.content.decode()
+    assert ">筛选 (2)</a>" in html
+    chips = dict(re.findall(r'<a class="chip" href="([^"]+)"[^>]*>.*?</span>([^<]+)<span class="chip__x"', html))
+    assert chips == {"?year=2025#results": "突发事件处置", "?category=emergency#results": "2025"}
+    assert 'class="chip chip--clear" href="?#results"' in html
+    # Every facet link lands at the results, which the phone's sheet closes onto.
+    facet_links = re.findall(r'<li><a href="(\?[^"]*)"', html)
+    assert facet_links and all(link.endswith("#results") for link in facet_links)
+    assert 'id="results"' in html and 'id="filters"' in html

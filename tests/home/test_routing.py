@@ -44,7 +44,7 @@ def tree(site_tree):
     make_chapter(handbook, "第一章", [paragraph("<p>要点</p>")])
     return {
         "studio": studio,
-        "case": make_case(studio, "班级公约", slug="公约"),
+        "case": make_case(studio, "班级公约", slug="gongyue"),
         "draft_case": make_case(studio, "草稿案例", slug="draft-case", publish=False),
         "update": make_update(studio, "读书会", slug="dushu"),
         "under_draft": make_case(draft_studio, "草稿工作室下的案例", slug="under-draft"),
@@ -60,9 +60,9 @@ def test_every_path_routes_as_wagtail_routes_it(tree):
         "studios/qiming/shouce/full/",  # a RoutablePageMixin sub-route
         "studios/qiming/shouce/nowhere/",
         "studios/qiming/missing/",
-        "studios/missing/公约/",
+        "studios/missing/gongyue/",
         "nowhere/",
-        "studios/qiming/公约/extra/",
+        "studios/qiming/gongyue/extra/",
     ]
     assert "studios/draft-studio/under-draft/" in paths and "studios/qiming/draft-case/" in paths
     for path in paths:
@@ -78,7 +78,7 @@ def test_a_case_is_found_in_two_queries_and_knows_its_parent(tree):
     home = HomePage.objects.get()
     request = RequestFactory().get("/")
     with CaptureQueriesContext(connection) as queries:
-        result = home.route(request, ["studios", "qiming", "公约"])
+        result = home.route(request, ["studios", "qiming", "gongyue"])
     assert len(queries) == 2  # the pages on the path, then the case itself
     assert result.page.pk == tree["case"].pk
     with CaptureQueriesContext(connection) as queries:

@@ -9,6 +9,12 @@ def test_site_structure_is_rebuilt_after_the_tree_was_emptied(client, db):
     assert not Page.objects.exists()
     home = ensure_site_structure()
     assert home.get_parent().depth == 1
-    assert [child.url for child in home.get_children()] == ["/studios/", "/cases/", "/handbooks/", "/resources/"]
+    assert [child.url for child in home.get_children()] == [
+        "/studios/",
+        "/cases/",
+        "/handbooks/",
+        "/resources/",
+        "/notices/",
+    ]
     assert client.get("/").status_code == 200
     assert client.get("/studios/").status_code == 200

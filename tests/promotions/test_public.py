@@ -97,7 +97,10 @@ def test_statistics_equal_database_counts(client, promoted):
     assert charts["studios-direction"]["班级管理"] == 3
 
     html = response.content.decode()
-    assert html.count("<svg") == len(charts)
+    assert html.count('<svg class="bar-chart"') == len(charts)
+    # Each table row carries its bar for phones, the longest full width.
+    assert html.count('<svg class="mini-bar"') == sum(len(rows) for rows in charts.values())
+    assert '<rect width="100.0"' in html
     assert "<title" in html and "<desc" in html and "viewBox" in html
     assert "<table" in html
 

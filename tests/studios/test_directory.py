@@ -124,7 +124,7 @@ def test_facet_counts_honour_the_other_filters(client, studios):
 def test_filter_state_is_kept_in_the_links(client, studios):
     response = client.get("/studios/", {"province": Province.GUIZHOU})
     html = response.content.decode()
-    assert 'href="?province=guizhou&amp;direction=career"' in html
+    assert 'href="?province=guizhou&amp;direction=career#results"' in html
     assert 'aria-current="true"' in html
 
 
@@ -154,7 +154,7 @@ def test_directory_paginates_and_keeps_filters(client, site_tree):
     make_studio("外省工作室", province=Province.HENAN)
     first = client.get("/studios/", {"province": Province.HUNAN})
     assert len(titles(first)) == StudioIndexPage.PER_PAGE
-    assert 'href="?province=hunan&amp;page=2"' in first.content.decode()
+    assert 'href="?province=hunan&amp;page=2#results"' in first.content.decode()
     second = client.get("/studios/", {"province": Province.HUNAN, "page": 2})
     assert len(titles(second)) == 2
     assert not set(titles(first)) & set(titles(second))

@@ -128,7 +128,7 @@ def test_studio_page_lists_its_updates_newest_first_with_pages(client, studio):
     html = first.content.decode()
     assert "别家的动态" not in html
     assert "未发布的动态" not in html
-    assert 'href="?page=2"' in html
+    assert 'href="?page=2#updates"' in html  # lands at the updates, not the top
 
     second = client.get(studio.url, {"page": 2})
     assert [u.title for u in second.context["updates_page"].object_list] == ["第02次活动", "第01次活动"]

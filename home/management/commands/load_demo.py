@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from home.bulkload import deferred_indexing
 
 # Loaded in this order; each module has ``load(stdout)`` and is idempotent.
-DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo", "assessment.demo"]
+DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo", "notices.demo", "assessment.demo"]
 
 ADMIN_USERNAME = "admin"
 ADMIN_DISPLAY_NAME = "平台管理员"
@@ -48,12 +48,13 @@ class Command(BaseCommand):
         """Give the default Site the address the demo is served at (absolute links start with it)."""
         from wagtail.models import Site
 
-        from home.structure import ensure_site_structure, is_local_hostname
+        from home.structure import ensure_demo_identity, ensure_site_structure, is_local_hostname
 
         host, _sep, port = address.rpartition(":")
         if not host or not port.isdigit():
             raise CommandError(f"--address 应为“主机:端口”，如 {DEFAULT_ADDRESS}")
         ensure_site_structure()
+        ensure_demo_identity()  # the footer's 主办单位, 备案号 and 网站声明
         site = Site.objects.get(is_default_site=True)
         if not is_local_hostname(site.hostname):  # a real site's address is left alone
             self.stdout.write(f"站点地址保持为 {site.root_url}（不是本机地址，未改动）。")
