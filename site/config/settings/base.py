@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "ops",
     "outreach",
+    "selection",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
