@@ -62,16 +62,16 @@ class TitleRule(Rule):
             raise ValidationError("职称规则的“at_least”应为 1-4（初级、中级、副高级、正高级）。")
 
     def describe(self):
-        return f"职称：{TitleRank(self.at_least).label}及以上"
+        return f"职称：{str(TitleRank(self.at_least).label)}及以上"
 
     def check(self, application):
         rank = application.host_title_rank
         if rank is None:
             return self.result(False, "尚未选择职称层级。")
-        label = TitleRank(rank).label
+        label = str(TitleRank(rank).label)
         if rank >= self.at_least:
             return self.result(True, f"主持人职称为{label}，符合要求。")
-        return self.result(False, f"主持人职称为{label}，低于要求的{TitleRank(self.at_least).label}。")
+        return self.result(False, f"主持人职称为{label}，低于要求的{str(TitleRank(self.at_least).label)}。")
 
 
 class InPostRule(Rule):
@@ -128,17 +128,19 @@ class AchievementsRule(Rule):
             raise ValidationError("业绩规则要求满足的项数多于列出的业绩类型数。")
 
     def describe(self):
-        level = AchievementLevel(self.min_level).label
+        level = str(AchievementLevel(self.min_level).label)
         return f"业绩条件：以下 {len(self.kinds)} 项中至少满足 {self.at_least} 项（{level}及以上，附证明材料）"
 
     def check(self, application):
         met, not_counted = {}, []
         for achievement in application.achievement_list():
-            kind_label = AchievementKind(achievement.kind).label if achievement.kind in AchievementKind.values else ""
+            kind_label = (
+                str(AchievementKind(achievement.kind).label) if achievement.kind in AchievementKind.values else ""
+            )
             if achievement.kind not in self.kinds:
                 not_counted.append(f"“{achievement.title}”不属于本项目列出的业绩类型")
             elif achievement.level is None or achievement.level < self.min_level:
-                level = AchievementLevel(achievement.level).label if achievement.level else "未填级别"
+                level = str(AchievementLevel(achievement.level).label) if achievement.level else "未填级别"
                 not_counted.append(f"“{achievement.title}”为{level}，不计入")
             elif not achievement.evidence:
                 not_counted.append(f"“{achievement.title}”缺少证明材料，不计入")
@@ -153,7 +155,7 @@ class AchievementsRule(Rule):
         return self.result(False, f"{reason}还需 {self.at_least - len(met)} 项。")
 
     def kind_labels(self):
-        return [AchievementKind(kind).label for kind in self.kinds]
+        return [str(AchievementKind(kind).label) for kind in self.kinds]
 
 
 class TeamSizeRule(Rule):
@@ -208,12 +210,14 @@ class SchoolTypeRule(Rule):
             raise ValidationError(f"学校类型规则的“value”应为 {'、'.join(SchoolType.values)} 之一。")
 
     def describe(self):
-        return f"申报学校为{SchoolType(self.value).label}学校"
+        return f"面向{SchoolType(self.value).label}"
 
     def check(self, application):
+        label = SchoolType(self.value).label
         if application.school_type == self.value:
-            return self.result(True, f"{application.school or '申报学校'}为{SchoolType(self.value).label}学校。")
-        return self.result(False, f"本项目面向{SchoolType(self.value).label}学校。")
+            return self.result(True, f"{application.school or '申报学校'}属于{label}。")
+        current = SchoolType(application.school_type).label if application.school_type else "未填写"
+        return self.result(False, f"本项目面向{label}，申报学校类型为{current}。")
 
 
 RULE_KINDS = {
