@@ -70,11 +70,15 @@ def establish(programme, user, *, note):
     studios = result.created + result.updated
     for application, studio in zip(applications, studios, strict=True):
         details = {m.name: m for m in application.members.all()}
-        for member in studio.members.all():
+        members = list(studio.members.all())
+        for member in members:
             source = details.get(member.name)
             if source is not None:
                 member.role, member.title, member.years = source.role or "成员", source.title, source.years
-        studio.save_revision(user=user, log_action=True).publish(user=user, log_action=True)
+        studio.members = members  # the revision below carries the details to the live page
+        # Authorised above (the organiser of the round), not by page permissions.
+        revision = studio.save_revision(user=user, log_action=True)
+        revision.publish(user=user, log_action=True, skip_permission_checks=True)
         add_editor(studio, application.applicant)
         application.studio = studio
         application.status = Status.APPROVED
