@@ -24,7 +24,7 @@ from promotions.models import ReviewerProfile, ReviewerRole
 from .choices import Status
 from .establish import establish
 from .models import Achievement, Application, ApplicationMember, Assignment, Expert, Programme
-from .programmes import load_programmes
+from .programmes import load_programmes, move_to_stage
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_rounds.json"
 APPLICATION_FIELDS = [
@@ -178,10 +178,8 @@ def load(stdout):
     created = 0
     for round_data in data["rounds"]:
         programme = Programme.objects.get(slug=round_data["programme"])
-        today = timezone.localdate()
-        for name, days in (round_data.get("dates_from_today") or {}).items():
-            setattr(programme, name, today + datetime.timedelta(days=days))
-        programme.save()
+        if round_data.get("stage"):
+            move_to_stage(programme, round_data["stage"])
         organiser = user_model.objects.filter(username=round_data["organiser"]).first()
         for entry in round_data["applications"]:
             _application_obj, new = _application(programme, entry, organiser, experts)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Programme
 
@@ -34,3 +35,29 @@ def load_programmes(path=DATA):
     for programme in programmes:
         programme.save()
     return programmes
+
+
+# Days from today of each date in DATE_FIELDS, for each stage of a round (demos, training, tests).
+STAGES = {
+    "apply": (14, 28, 50, 60, 66),
+    "school": (-3, 14, 36, 46, 52),
+    "review": (-20, -10, 14, 24, 30),
+    "publicity": (-40, -30, -20, -2, 5),
+    "closed": (-60, -50, -40, -20, -14),
+}
+STAGE_LABELS = {
+    "apply": "申报中",
+    "school": "学校推荐中",
+    "review": "专家评审中",
+    "publicity": "公示中",
+    "closed": "公示已结束",
+}
+
+
+def move_to_stage(programme, stage):
+    """Move ``programme``'s calendar so that today falls in ``stage``."""
+    today = timezone.localdate()
+    for name, days in zip(DATE_FIELDS, STAGES[stage], strict=True):
+        setattr(programme, name, today + datetime.timedelta(days=days))
+    programme.save()
+    return programme

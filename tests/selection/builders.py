@@ -1,42 +1,24 @@
 """Programmes, applications, accounts and experts for the selection tests."""
 
-import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from home.choices import ConstructionModel, Direction, Province, SchoolType
 from promotions.models import ReviewerProfile, ReviewerRole
 from selection.choices import AchievementKind, AchievementLevel, Status, TitleRank
 from selection.models import Achievement, Application, ApplicationMember, Expert, Programme
-from selection.programmes import load_programmes
+from selection.programmes import load_programmes, move_to_stage
 
 PASSWORD = "test-pass-123"  # noqa: S105
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 _counter = itertools.count(1)
 
-GUIZHOU_RULES = None  # filled from the data file by guizhou_programme()
-
-STAGES = {
-    # days from today of: apply, school, review, publicity start, publicity end
-    "apply": (10, 20, 30, 40, 46),
-    "school": (-5, 10, 20, 30, 36),
-    "review": (-20, -10, 10, 20, 26),
-    "publicity": (-40, -30, -20, -3, 3),
-    "closed": (-60, -50, -40, -20, -14),
-}
-
 
 def at_stage(programme, stage):
     """Move ``programme``'s calendar so that today is in ``stage``."""
-    today = timezone.localdate()
-    names = ["apply_deadline", "school_deadline", "review_deadline", "publicity_start", "publicity_end"]
-    for name, days in zip(names, STAGES[stage], strict=True):
-        setattr(programme, name, today + datetime.timedelta(days=days))
-    programme.save()
-    return programme
+    return move_to_stage(programme, stage)
 
 
 def guizhou_programme(stage="apply"):
