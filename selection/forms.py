@@ -61,7 +61,8 @@ class AchievementForm(forms.ModelForm):
     class Meta:
         model = Achievement
         fields = ["kind", "level", "title", "year", "issuer", "evidence"]
-        widgets = {"evidence": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})}
+        # A plain file input: the page links a stored file through the permission-checked view.
+        widgets = {"evidence": forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})}
 
 
 AchievementFormSet = inlineformset_factory(

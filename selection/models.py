@@ -384,6 +384,10 @@ class Achievement(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def evidence_filename(self):
+        return self.evidence.name.rsplit("/", 1)[-1] if self.evidence else ""
+
 
 class Expert(models.Model):
     """评审专家：所在学校用于回避（专家不评审本校的申报）。"""

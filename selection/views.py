@@ -195,7 +195,7 @@ def evidence(request, pk):
     achievement = get_object_or_404(Achievement.objects.select_related("application"), pk=pk)
     if not achievement.evidence or not access.can_view_application(request.user, achievement.application):
         raise Http404("没有这份证明材料，或您无权查看。")
-    return FileResponse(achievement.evidence.open("rb"), filename=achievement.evidence.name.rsplit("/", 1)[-1])
+    return FileResponse(achievement.evidence.open("rb"), filename=achievement.evidence_filename)
 
 
 # --- school --------------------------------------------------------------------------------
