@@ -18,7 +18,7 @@ def sign_in(new_page, live_site, username, password=None):
     page.fill("#id_username", username)
     page.fill("#id_password", password or live_site.role_password)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", name="班主任工作室评选")).to_be_visible()
+    expect(page.get_by_role("heading", name="班主任工作室评选", exact=True)).to_be_visible()
     return page
 
 
