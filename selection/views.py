@@ -23,8 +23,11 @@ from .pdf import application_pdf
 LOGIN_URL = "selection:login"
 
 
-def _errors(exc):
-    return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+def _posted(queryset, value):
+    """The object a form names by id, from ``queryset`` only (404 for anything else, junk included)."""
+    if not str(value or "").isdigit():
+        raise Http404("没有这份申报书。")
+    return get_object_or_404(queryset, pk=value)
 
 
 def index(request):
@@ -208,7 +211,7 @@ def school(request):
         raise PermissionDenied("只有学校审核员可以推荐本校的申报。")
     applications = access.school_applications(request.user).select_related("programme", "recommended_by")
     if request.method == "POST":
-        application = get_object_or_404(applications, pk=request.POST.get("application"))
+        application = _posted(applications, request.POST.get("application"))
         form = RecommendForm(request.POST)
         form.is_valid()
         data = form.cleaned_data
@@ -270,7 +273,7 @@ def province(request, slug):
                 studios = establish(programme, request.user, note=note)
                 messages.success(request, f"已立项 {len(studios)} 个工作室。")
             else:
-                application = get_object_or_404(applications, pk=request.POST.get("application"))
+                application = _posted(applications, request.POST.get("application"))
                 _province_action(request, action, application, note)
         except ValidationError as exc:
             for message in exc.messages:
@@ -297,7 +300,7 @@ def _province_action(request, action, application, note):
         workflow.qualify(application, user, passed=action == "qualify", note=note)
         messages.success(request, f"“{application}”资格审核{'通过' if action == 'qualify' else '不通过'}。")
     elif action == "assign":
-        experts = list(Expert.objects.filter(pk__in=request.POST.getlist("experts")))
+        experts = list(Expert.objects.filter(pk__in=[v for v in request.POST.getlist("experts") if v.isdigit()]))
         if not experts:
             raise ValidationError("请选择至少一位专家。")
         created = workflow.assign(application, user, experts)

@@ -85,6 +85,8 @@ def test_apply_recommend_propose_publicise_establish(new_page, live_site, viewpo
     expect(team_rule).to_contain_text("已填写 6 名成员", timeout=10_000)
     expect(teacher.locator("#eligibility .rule--failed")).to_have_count(1)  # the advisory rule only
     assert_chinese(teacher, "申报书")
+    if viewport == "phone":  # the panel follows the form on a phone
+        panel.scroll_into_view_if_needed()
     shot(teacher, "selection", "1-application", full_page=viewport == "desktop")
     teacher.get_by_role("button", name="提交申报书").click()
     expect(teacher.locator(".messages")).to_contain_text("申报书已提交，等待学校推荐")
