@@ -375,6 +375,9 @@ class Achievement(models.Model):
         validators=[validate_evidence],
         help_text=_("PDF、JPG 或 PNG，不超过 5 MB"),
     )
+    paper_evidence = models.BooleanField(
+        _("纸质证明材料已核验"), default=False, help_text=_("纸质申报导入时，学校已核验证书原件")
+    )
 
     class Meta:
         verbose_name = _("业绩")

@@ -81,7 +81,7 @@ def application_pdf(application, *, personal=False):
                 AchievementLevel(achievement.level).label,
                 achievement.title,
                 achievement.year or "",
-                achievement.evidence_filename or "未上传",
+                achievement.evidence_filename or ("纸质原件已核验" if achievement.paper_evidence else "未上传"),
             ]
         )
     story.append(_table(rows, [w * width for w in (0.07, 0.25, 0.12, 0.3, 0.08, 0.18)], styles))

@@ -142,7 +142,7 @@ class AchievementsRule(Rule):
             elif achievement.level is None or achievement.level < self.min_level:
                 level = str(AchievementLevel(achievement.level).label) if achievement.level else "未填级别"
                 not_counted.append(f"“{achievement.title}”为{level}，不计入")
-            elif not achievement.evidence:
+            elif not (achievement.evidence or achievement.paper_evidence):
                 not_counted.append(f"“{achievement.title}”缺少证明材料，不计入")
             else:
                 met.setdefault(achievement.kind, kind_label)
