@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import registration, views
 
 app_name = "selection"
 
@@ -12,6 +12,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="selection/login.html", redirect_authenticated_user=True),
         name="login",
     ),
+    path("register/", registration.register, name="register"),
+    path("register/confirm/<str:token>/", registration.confirm, name="confirm"),
     path("logout/", auth_views.LogoutView.as_view(next_page="selection:index"), name="logout"),
     path("apply/<slug:slug>/", views.apply, name="apply"),
     path("apply/<slug:slug>/check/", views.check, name="check"),

@@ -5,6 +5,7 @@ import io
 import openpyxl
 import pypdf
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -444,3 +445,37 @@ def test_school_export_and_pdf_are_readable(client, programme):
     compact = text.replace(" ", "").replace("\n", "")
     for expected in ["申报书", "主持人基本情况", "业绩条件与证明材料", "证书", "谁推荐、谁负责", "13800000000"]:
         assert expected in compact, expected
+
+
+def test_self_registration_needs_the_emailed_link(client, mailoutbox):
+    data = {
+        "username": "shuyun",
+        "first_name": "舒云",
+        "email": "shuyun@example.cn",
+        "password1": "Yunshu-2026-班",
+        "password2": "Yunshu-2026-班",
+    }
+    response = client.post(reverse("selection:register"), data)
+    assert "验证邮件已发送到 shuyun@example.cn" in response.content.decode()
+    user = get_user_model().objects.get(username="shuyun")
+    assert not user.is_active
+    assert not client.login(username="shuyun", password=data["password1"])
+    body = mailoutbox[0].body
+    link = body.split("http://testserver", 1)[1].split()[0]
+
+    response = client.get(link[:-3] + "xyz/", follow=True)
+    assert "验证链接无效" in response.content.decode()
+    response = client.get(link, follow=True)
+    assert "邮箱已验证，请登录" in response.content.decode()
+    assert client.login(username="shuyun", password=data["password1"])
+
+    client.logout()
+    again = client.post(reverse("selection:register"), {**data, "username": "shuyun2"})
+    assert "这个邮箱已经注册过账号" in again.content.decode()
+
+
+def test_reviewer_forms_answer_junk_ids_with_404(client, programme):
+    at_stage(programme, "school")
+    login(client, school_reviewer(SCHOOL))
+    response = client.post(reverse("selection:school"), {"application": "1 OR 1=1", "action": "recommend"})
+    assert response.status_code == 404
