@@ -23,31 +23,13 @@ from promotions.models import ReviewerProfile, ReviewerRole
 
 from .choices import Status
 from .establish import establish
+from .forms import ApplicationForm
 from .models import Achievement, Application, ApplicationMember, Assignment, Expert, Programme
 from .programmes import load_programmes, move_to_stage
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_rounds.json"
-APPLICATION_FIELDS = [
-    "studio_name",
-    "school",
-    "school_type",
-    "province",
-    "city",
-    "host_name",
-    "host_title",
-    "host_title_rank",
-    "host_years",
-    "host_position",
-    "host_phone",
-    "host_email",
-    "directions",
-    "construction_model",
-    "goals",
-    "tasks",
-    "outcomes",
-    "safeguards",
-    "school_support",
-]
+# The 申报书 form's fields (the demo data confirms 在职在岗 for every host).
+APPLICATION_FIELDS = [name for name in ApplicationForm.Meta.fields if name != "host_in_post"]
 # What each demo stage means for the application's fields.
 STAGE_STATUS = {
     "draft": Status.DRAFT,
