@@ -38,6 +38,7 @@ def studio_fields(application):
         "host_name": application.host_name,
         "host_title": application.host_title,
         "host_years": application.host_years,
+        "host_honours": "\n".join(a.title for a in application.achievements.all()),
         "construction_model": application.construction_model,
         "cycle_start_year": programme.cycle_start_year,
         "cycle_years": programme.cycle_years,

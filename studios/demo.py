@@ -1713,6 +1713,15 @@ def feature_studios(home):
 
 
 @transaction.atomic
+def demo_studios():
+    """The live studios this module creates, in tree order. Other demo modules spread their content
+    over these only, so that studios created later (e.g. by the selection demo's 立项) do not
+    reshuffle it on the next run."""
+    from studios.models import StudioPage
+
+    return StudioPage.objects.live().filter(slug__in=[data["slug"] for data in STUDIOS]).order_by("path")
+
+
 def load(stdout):
     """Create the demo studios, their updates and the home page's featured studios (idempotent)."""
     from home.structure import ensure_site_structure

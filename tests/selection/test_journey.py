@@ -414,6 +414,7 @@ def test_publicity_window_and_establishing_studios_once(client, programme):
     assert studio.level == programme.studio_level and studio.cycle_start_year == programme.cycle_start_year
     assert sorted(d.code for d in studio.directions.all()) == sorted(proposed.directions)
     assert studio.members.count() == 6 and studio.members.first().title == "讲师"
+    assert studio.host_honour_list == [a.title for a in proposed.achievements.all()]
     assert proposed.applicant.groups.filter(studio_space__studio=studio).exists()
 
     client.post(url, {"action": "establish", "note": "再次提交"})
