@@ -1714,12 +1714,12 @@ def feature_studios(home):
 
 @transaction.atomic
 def demo_studios():
-    """The live studios this module creates, in tree order. Other demo modules spread their content
-    over these only, so that studios created later (e.g. by the selection demo's 立项) do not
-    reshuffle it on the next run."""
+    """The live studio profiles other demo modules spread their cases and resources over, in tree
+    order. Studios established by a selection round (``selection``: 立项 links the application)
+    are left out, so that the selection demo's studios do not reshuffle them on the next run."""
     from studios.models import StudioPage
 
-    return StudioPage.objects.live().filter(slug__in=[data["slug"] for data in STUDIOS]).order_by("path")
+    return StudioPage.objects.live().filter(application__isnull=True).order_by("path")
 
 
 def load(stdout):
