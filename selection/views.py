@@ -250,7 +250,7 @@ def school_export(request, slug):
 
 def ranked(applications):
     """Applications with their aggregated score, best first (unscored last)."""
-    rows = list(applications.prefetch_related("assignments__expert"))
+    rows = list(applications.select_related("studio").prefetch_related("assignments__expert"))
     for application in rows:
         application.aggregate = application.score()
     return sorted(rows, key=lambda a: (a.aggregate is None, -(a.aggregate or 0), a.pk))
@@ -280,8 +280,9 @@ def province(request, slug):
                 messages.error(request, message)
         return redirect("selection:province", slug=slug)
     rows = ranked(applications)
+    experts = list(Expert.objects.order_by("name"))
     for application in rows:
-        application.experts_available = workflow.assignable_experts(application)
+        application.experts_available = workflow.assignable_experts(application, experts)
     return render(
         request,
         "selection/province.html",
@@ -376,9 +377,10 @@ def publicity(request, slug):
     if programme.in_publicity():
         rows = programme.applications.filter(status__in=[Status.PROPOSED, Status.APPROVED])
     elif programme.publicity_over():
-        rows = programme.applications.filter(status=Status.APPROVED).select_related("studio")
+        rows = programme.applications.filter(status=Status.APPROVED)
     else:
         rows = programme.applications.none()
+    rows = rows.select_related("studio")
     return render(
         request,
         "selection/publicity.html",

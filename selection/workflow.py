@@ -173,5 +173,7 @@ def record_objection(application, user, *, objection, upheld):
     application.save(update_fields=["objection", "objection_upheld", "updated_at"])
 
 
-def assignable_experts(application):
-    return [e for e in Expert.objects.order_by("name") if not e.conflicts_with(application)]
+def assignable_experts(application, experts=None):
+    """The experts who may review ``application`` (``experts``: a list loaded once for a whole table)."""
+    experts = Expert.objects.order_by("name") if experts is None else experts
+    return [e for e in experts if not e.conflicts_with(application)]

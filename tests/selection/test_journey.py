@@ -7,6 +7,8 @@ import pypdf
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.choices import Direction, StudioStatus
@@ -480,3 +482,29 @@ def test_reviewer_forms_answer_junk_ids_with_404(client, programme):
     login(client, school_reviewer(SCHOOL))
     response = client.post(reverse("selection:school"), {"application": "1 OR 1=1", "action": "recommend"})
     assert response.status_code == 404
+
+
+def test_the_province_table_and_the_publicity_page_do_not_query_per_application(client, programme):
+    at_stage(programme, "review")
+    login(client, province_reviewer())
+    expert = make_expert("专家单位")
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def add(count):
+        for _ in range(count):
+            application = make_application(programme, status=Status.QUALIFIED)
+            Assignment.objects.create(application=application, expert=expert)
+            make_application(programme, status=Status.PROPOSED)
+
+    province_url = reverse("selection:province", args=[programme.slug])
+    add(1)
+    at_stage(programme, "publicity")
+    public_url = reverse("selection:publicity", args=[programme.slug])
+    queries(province_url), queries(public_url)  # the session's first requests read more
+    few = queries(province_url), queries(public_url)
+    add(3)
+    assert (queries(province_url), queries(public_url)) == few
