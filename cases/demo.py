@@ -151,11 +151,11 @@ def demo_image(item, studio):
 def load(stdout):
     """Create the demo cases under the live studios (idempotent)."""
     from home.models import Direction as DirectionRow
-    from studios.models import StudioPage
+    from studios.demo import demo_studios
 
     from .models import CaseBodyBlock, CasePage
 
-    studios = list(StudioPage.objects.live().order_by("path"))
+    studios = list(demo_studios())
     if not studios:
         stdout.write("典型案例：没有已发布的工作室，跳过示例案例。")
         return

@@ -219,9 +219,9 @@ def cover_for(spec, studio):
 @transaction.atomic
 def load(stdout):
     """Create the demo handbooks and resources below the live demo studios."""
-    from studios.models import StudioPage
+    from studios.demo import demo_studios
 
-    studios = list(StudioPage.objects.live().order_by("path"))
+    studios = list(demo_studios())
     if not studios:
         stdout.write("资源与手册：没有已发布的工作室，跳过（请先载入工作室演示数据）。")
         return

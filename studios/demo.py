@@ -273,6 +273,15 @@ def feature_studios(home):
 
 
 @transaction.atomic
+def demo_studios():
+    """The live studio profiles other demo modules spread their cases and resources over, in tree
+    order. Studios established by a selection round (``selection``: 立项 links the application)
+    are left out, so that the selection demo's studios do not reshuffle them on the next run."""
+    from studios.models import StudioPage
+
+    return StudioPage.objects.live().filter(application__isnull=True).order_by("path")
+
+
 def load(stdout):
     """Create the demo studios, their updates and the home page's featured studios (idempotent)."""
     from home.structure import ensure_site_structure

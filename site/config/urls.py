@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("outreach.urls")),
     path("resources/download/", include("resources.urls")),
+    path("selection/", include("selection.urls")),
 ]
 
 if settings.DEBUG:

@@ -107,13 +107,27 @@ class _Postgres:
 
 
 class LiveSite:
-    def __init__(self, base_url, log):
+    def __init__(self, base_url, log, env=None):
         self.base_url = base_url
         self.log = log
+        self.env = env
         self.role_password = ROLE_PASSWORD
 
     def url(self, path):
         return self.base_url + path
+
+    def manage(self, *args):
+        """Run ``manage.py`` against the site's database (e.g. to move a round's calendar)."""
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
 
 
 @pytest.fixture(scope="package")
@@ -183,7 +197,7 @@ def live_site(tmp_path_factory):
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"the site did not start on {base_url}:\n{_tail(log)}", pytrace=False)
             time.sleep(0.3)
-        yield LiveSite(base_url, log)
+        yield LiveSite(base_url, log, env)
     finally:
         if server is not None:
             server.terminate()

@@ -10,7 +10,15 @@ from django.core.management.base import BaseCommand, CommandError
 from home.bulkload import deferred_indexing
 
 # Loaded in this order; each module has ``load(stdout)`` and is idempotent.
-DEMO_MODULES = ["studios.demo", "cases.demo", "resources.demo", "promotions.demo", "notices.demo", "assessment.demo"]
+DEMO_MODULES = [
+    "studios.demo",
+    "cases.demo",
+    "resources.demo",
+    "promotions.demo",
+    "notices.demo",
+    "selection.demo",
+    "assessment.demo",
+]
 
 ADMIN_USERNAME = "admin"
 ADMIN_DISPLAY_NAME = "平台管理员"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ops",
     "outreach",
     "notices",
+    "selection",
     "assessment",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
