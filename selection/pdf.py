@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from outreach.pdf import FONT, SITE_NAME, _register_font, _styles
+from home.models import SiteIdentity
+from outreach.pdf import FONT, _register_font, _styles
 
 from .choices import AchievementKind, AchievementLevel
 
@@ -35,6 +36,7 @@ def application_pdf(application, *, personal=False):
     """``personal`` adds phones and e-mail (for the applicant and the school and provincial reviewers)."""
     _register_font()
     styles = _styles()
+    site_name = SiteIdentity.name_for()
     programme = application.programme
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -46,7 +48,7 @@ def application_pdf(application, *, personal=False):
         bottomMargin=18 * mm,
         title=f"{application.studio_name}申报书",
         subject=programme.title,
-        creator=SITE_NAME,
+        creator=site_name,
     )
     width = doc.width
     story = [
@@ -132,7 +134,7 @@ def application_pdf(application, *, personal=False):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(18 * mm, 10 * mm, f"{application.studio_name[:30]}申报书 · {SITE_NAME}")
+        canvas.drawString(18 * mm, 10 * mm, f"{application.studio_name[:30]}申报书 · {site_name}")
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第 {document.page} 页")
         canvas.restoreState()
 

@@ -8,7 +8,7 @@ import pytest
 from assessment.choices import TaskStatus
 from assessment.models import AnnualPlan, PlanTask, Standard
 from tests.factories import make_update
-from tests.promotions.conftest import World, login, make_reviewer, make_user, world  # noqa: F401
+from tests.promotions.conftest import World, login, make_reviewer, make_user, shared_world, world  # noqa: F401
 
 __all__ = ["World", "login", "make_reviewer", "make_user", "world"]
 

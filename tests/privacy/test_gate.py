@@ -15,7 +15,7 @@ from privacy.pages import PrivacyBlocked
 from tests.cases.helpers import body
 from tests.cases.helpers import make_case as build_case
 from tests.factories import make_update
-from tests.promotions.conftest import login, world  # noqa: F401  (fixture)
+from tests.promotions.conftest import login, shared_world, world  # noqa: F401  (fixtures)
 from tests.promotions.helpers import case_form
 
 ID = "52010219900307123" + id_check_digit("52010219900307123")
