@@ -3,6 +3,8 @@ from wagtail.models import Page
 
 from privacy.forms import check_page_form, confirmation_field
 
+from .slugs import needs_pinyin, pinyin_slug
+
 
 class SitePageForm(WagtailAdminPageForm):
     """The admin form of every page type of the site (``SitePage.base_form_class``).
@@ -24,6 +26,8 @@ class SitePageForm(WagtailAdminPageForm):
 
     def clean(self):
         slug = self.cleaned_data.get("slug")
+        if slug and needs_pinyin(slug):  # a Chinese address becomes pinyin (home.slugs)
+            slug = self.cleaned_data["slug"] = pinyin_slug(slug) or "page"
         if slug and self.parent_page is not None and not self.instance.first_published_at:
             self.cleaned_data["slug"] = free_slug(slug, self.parent_page, self.instance)
         return super().clean()

@@ -38,7 +38,7 @@ def test_a_missing_page_is_the_chinese_404(client, site_tree):
     assert "Page not found" not in html and "URLconf" not in html
 
 
-def test_the_500_page_is_chinese_and_reads_no_database(rf, django_assert_num_queries):
+def test_the_500_page_is_chinese_and_reads_no_database(db, rf, django_assert_num_queries):
     from django.conf import settings
 
     from home.views import server_error
