@@ -69,7 +69,7 @@ def make_png(variant=0, width=960, height=600):
 # addresses. Anything else of two or more Latin letters fails.
 ALLOWED_LATIN = re.compile(
     r"https?://\S+|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+|\b[\w.-]+\.(?:png|jpe?g|gif|webp|avif|svg|pdf|docx?|xlsx?|pptx?|zip|txt)\b"
-    r"|(?<![A-Za-z])(?:Wagtail|SEO|PDF|Word|Excel|PowerPoint|WPS|API|URL|RSS|QQ|AVIF|GIF|JPE?G|PNG|WEBP|SVG|[KMG]B)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:Wagtail|SEO|ICP|PDF|Word|Excel|PowerPoint|WPS|API|URL|RSS|QQ|AVIF|GIF|JPE?G|PNG|WEBP|SVG|[KMG]B)(?![A-Za-z])"
 )
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 

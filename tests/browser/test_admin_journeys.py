@@ -145,9 +145,12 @@ def test_update_from_studio_home_to_the_public_site(new_page, live_site, viewpor
     visitor.get_by_role("link", name=title).click()
     expect(visitor.locator("h1")).to_have_text(title)
     expect(visitor.locator("main")).to_contain_text(summary)
-    cover = visitor.locator("main img").first
+    # The update's photo (the page's QR code comes first in the markup and is hidden on phones).
+    cover = visitor.locator("main img:not([alt^='本页二维码'])").first
+    cover.scroll_into_view_if_needed()  # loaded lazily
     expect(cover).to_be_visible()
-    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+    cover.evaluate("img => img.complete || new Promise((done) => img.addEventListener('load', done))")
+    assert cover.evaluate("img => img.naturalWidth > 0")
     shot(visitor, "admin-editor", "public")
     editor.goto("/admin/")
     expect(editor.locator("[data-studio-list=published]")).to_contain_text(title)
