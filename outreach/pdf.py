@@ -228,13 +228,20 @@ def case_pdf_bytes(case, request=None):
     story.append(Spacer(1, 6 * mm))
     story.append(Paragraph(f"来源：{escape(site_name)}　{escape(url)}", styles["footer"]))
 
-    def footer(canvas, document):
+    footer = page_footer(f"{case.title[:40]} · {site_name}", 20 * mm)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def page_footer(text, margin):
+    """A page callback for ``doc.build``: ``text`` and the page number at the foot of an A4 page."""
+
+    def draw(canvas, document):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(20 * mm, 10 * mm, f"{case.title[:40]} · {site_name}")
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"第 {document.page} 页")
+        canvas.drawString(margin, 10 * mm, text)
+        canvas.drawRightString(A4[0] - margin, 10 * mm, f"第 {document.page} 页")
         canvas.restoreState()
 
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return draw

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from home.models import SiteIdentity
-from outreach.pdf import FONT, _register_font, _styles
+from outreach.pdf import _register_font, _styles, page_footer
 
 from .choices import AchievementKind, AchievementLevel
 
@@ -130,13 +130,6 @@ def application_pdf(application, *, personal=False):
             )
         )
 
-    def footer(canvas, document):
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(18 * mm, 10 * mm, f"{application.studio_name[:30]}申报书 · {site_name}")
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第 {document.page} 页")
-        canvas.restoreState()
-
+    footer = page_footer(f"{application.studio_name[:30]}申报书 · {site_name}", 18 * mm)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
