@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 
 from promotions.models import ReviewerRole
 
-from .choices import PROVINCIAL_STATUSES, Status
+from .choices import EXPERT_STATUSES, PROVINCIAL_STATUSES, Status
 from .models import Application, Assignment, Programme
 
 
@@ -69,8 +69,13 @@ def expert_assignments(user):
     expert = expert_of(user)
     if expert is None:
         return Assignment.objects.none()
-    # A conflicted assignment (added in the admin by mistake) is never shown.
-    return expert.assignments.exclude(application__school=expert.school).select_related("application__programme")
+    # A conflicted assignment (added in the admin by mistake) is never shown, nor an application
+    # that has not passed the 资格审核 (a draft, or one the school has not recommended).
+    return (
+        expert.assignments.filter(application__status__in=EXPERT_STATUSES)
+        .exclude(application__school=expert.school)
+        .select_related("application__programme")
+    )
 
 
 def can_view_application(user, application):

@@ -57,3 +57,6 @@ PROVINCIAL_STATUSES = [
     Status.NOT_SELECTED,
     Status.APPROVED,
 ]
+
+# Applications experts may see: only those that passed the 资格审核 (experts are assigned after it).
+EXPERT_STATUSES = [Status.QUALIFIED, Status.PROPOSED, Status.NOT_SELECTED, Status.APPROVED]

@@ -106,7 +106,8 @@ def _application(programme, entry, organiser, experts):
         content = evidence_pdf(achievement["title"], achievement.get("issuer", ""))
         record.evidence.save(f"evidence-{application.pk}-{number}.pdf", ContentFile(content), save=False)
         record.save()
-    _scores(programme, application, entry, experts)
+    if stage in ("qualified", "not-selected", "approved"):  # experts are assigned after the 资格审核
+        _scores(programme, application, entry, experts)
     return application, True
 
 

@@ -63,3 +63,12 @@ def test_round_in_progress_has_every_desk_busy(client, loaded):
     assert "已填写 3 名成员，应为 5-10 人。" in page
     zhengli = current.applications.get(applicant__username="zhengli")
     assert len(zhengli.submitted_assignments()) == 2 and zhengli.assignments.count() == 4
+
+    # Experts are assigned only after the 资格审核: demo_expert3 has one application to score.
+    assert not current.applications.exclude(pk=zhengli.pk).filter(assignments__isnull=False).exists()
+    client.logout()
+    assert client.login(username="demo_expert3", password=_password())
+    page = client.get(reverse("selection:expert")).content.decode()
+    pending = page.split('id="pending-tasks"', 1)[1].split("</ul>", 1)[0]
+    assert pending.count('class="row-card"') == 1 and "红烛班主任工作室" in pending
+    assert "匠心领航班主任工作室" not in page and "青柠班主任工作室" not in page
