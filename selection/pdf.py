@@ -74,19 +74,29 @@ def application_pdf(application, *, personal=False):
         host.append(["联系电话", application.host_phone, "电子邮箱", application.host_email])
     story.append(_table(host, [width * 0.18, width * 0.32, width * 0.18, width * 0.32], styles))
     story.append(_p("二、业绩条件与证明材料", styles[2]))
-    rows = [["序号", "业绩类型", "级别", "名称", "年份", "证明材料"]]
-    for number, achievement in enumerate(application.achievement_list(), start=1):
+    rows = [["序号", "业绩类型", "级别", "名称（颁发单位）", "年份", "证明材料"]]
+    achievements = application.achievement_list()
+    for number, achievement in enumerate(achievements, start=1):
         rows.append(
             [
                 number,
                 AchievementKind(achievement.kind).label,
                 AchievementLevel(achievement.level).label,
-                achievement.title,
+                f"{achievement.title}（{achievement.issuer}）" if achievement.issuer else achievement.title,
                 achievement.year or "",
                 achievement.evidence_filename or ("纸质原件已核验" if achievement.paper_evidence else "未上传"),
             ]
         )
-    story.append(_table(rows, [w * width for w in (0.07, 0.25, 0.12, 0.3, 0.08, 0.18)], styles))
+    story.append(_table(rows, [w * width for w in (0.07, 0.22, 0.12, 0.33, 0.08, 0.18)], styles))
+    uploaded = sum(1 for a in achievements if a.evidence)
+    paper = sum(1 for a in achievements if not a.evidence and a.paper_evidence)
+    story.append(
+        _p(
+            f"证明材料清单：共 {len(achievements)} 项业绩，已上传证明材料 {uploaded} 份，纸质原件已核验 {paper} 份，"
+            f"未提供 {len(achievements) - uploaded - paper} 份。证明材料原件不并入本文件，可在平台上逐项查看。",
+            styles["meta"],
+        )
+    )
     story.append(_p("三、团队成员", styles[2]))
     rows = [["姓名", "分工", "职称", "班主任年限", "单位"] + (["联系电话"] if personal else [])]
     for member in application.member_list():

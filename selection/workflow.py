@@ -166,6 +166,8 @@ def record_objection(application, user, *, objection, upheld):
     _province_step(application, user)
     if application.status != Status.PROPOSED:
         _refuse("只有公示中的拟立项申报可以登记异议。")
+    if application.programme.today() < application.programme.publicity_start:
+        _refuse(f"公示自 {application.programme.publicity_start:%Y年%m月%d日} 开始，公示开始后才能登记异议。")
     if not objection.strip():
         _refuse("请填写异议内容及核查情况。")
     application.objection = objection.strip()

@@ -13,14 +13,15 @@ from django.urls import reverse
 
 from home.choices import Direction, StudioStatus
 from home.structure import ensure_site_structure
-from selection.choices import Status
-from selection.models import Application, Assignment
+from selection.choices import AchievementKind, AchievementLevel, Status
+from selection.models import Achievement, Application, Assignment
 from studios.models import StudioPage
 
 from .builders import (
     PASSWORD,
     PDF_BYTES,
     at_stage,
+    evidence_file,
     guizhou_programme,
     make_application,
     make_expert,
@@ -341,7 +342,8 @@ def test_province_runs_the_review_and_experts_are_isolated(client, reviewed_roun
 
     login(client, second_expert.user)
     page = client.get(reverse("selection:score", args=[other_assignment.pk])).content.decode()
-    assert "方案具体" not in page and "80" not in page.split("评分：", 1)[1].split("资格条件核对")[0]
+    form = page.split('id="score"', 1)[1].split("</form>")[0]
+    assert "方案具体" not in page and "80" not in form and 'value=""' in form
     client.logout()
 
     # The remaining experts score; five totals: the highest and lowest are dropped.
@@ -360,6 +362,31 @@ def test_province_runs_the_review_and_experts_are_isolated(client, reviewed_roun
     sheet = workbook.active
     assert [c.value for c in sheet[2]][:3] == ["排名", "工作室名称", "学校"]
     assert [c.value for c in sheet[3]][1] == own.studio_name and sheet[3][8].value == 80
+
+
+def test_experts_never_see_an_application_before_it_is_qualified(client, programme):
+    at_stage(programme, "review")
+    expert = make_expert(OTHER_SCHOOL)
+    hidden = {
+        status: Assignment.objects.create(
+            application=make_application(programme, status=status, studio_name=f"{status}班主任工作室"),
+            expert=expert,
+        )
+        for status in (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RECOMMENDED, Status.DISQUALIFIED)
+    }
+    shown = Assignment.objects.create(
+        application=make_application(programme, status=Status.QUALIFIED, studio_name="已通过资格审核班主任工作室"),
+        expert=expert,
+    )
+    login(client, expert.user)
+    page = client.get(reverse("selection:expert")).content.decode()
+    assert "已通过资格审核班主任工作室" in page
+    for status, assignment in hidden.items():
+        assert f"{status}班主任工作室" not in page
+        assert client.get(reverse("selection:score", args=[assignment.pk])).status_code == 404
+        assert client.get(reverse("selection:detail", args=[assignment.application_id])).status_code == 404
+        assert client.get(reverse("selection:pdf", args=[assignment.application_id])).status_code == 404
+    assert client.get(reverse("selection:score", args=[shown.pk])).status_code == 200
 
 
 def test_scores_after_the_review_deadline_are_refused(client, reviewed_round):
@@ -423,6 +450,121 @@ def test_publicity_window_and_establishing_studios_once(client, programme):
     assert StudioPage.objects.count() == 1
     page = client.get(public_url).content.decode()
     assert "已立项" in page and studio.url in page
+
+
+def test_only_the_organiser_records_objections_during_the_publicity(client, programme):
+    at_stage(programme, "review")
+    upheld = make_application(programme, status=Status.PROPOSED, studio_name="异议成立班主任工作室")
+    dismissed = make_application(programme, status=Status.PROPOSED, studio_name="异议不成立班主任工作室")
+    url = reverse("selection:province", args=[programme.slug])
+    objection = {
+        "action": "objection",
+        "application": upheld.pk,
+        "note": "业绩证书系伪造，经核查属实。",
+        "upheld": "on",
+    }
+
+    login(client, province_reviewer())
+    response = client.post(url, objection, follow=True)
+    assert "公示开始后才能登记异议" in response.content.decode()
+    at_stage(programme, "publicity")
+    response = client.post(url, {**objection, "note": "  "}, follow=True)
+    assert "请填写异议内容及核查情况" in response.content.decode()
+    upheld.refresh_from_db()
+    assert upheld.objection == "" and not upheld.objection_upheld
+    client.logout()
+
+    # Nobody but the round's organiser may record one: another province, the school, an expert, the applicant.
+    for outsider in (
+        province_reviewer(province="sichuan"),
+        school_reviewer(SCHOOL),
+        make_expert("专家单位").user,
+        upheld.applicant,
+    ):
+        login(client, outsider)
+        assert client.post(url, objection).status_code == 403
+        client.logout()
+    assert client.post(url, objection).status_code == 302  # anonymous: sent to log in
+    upheld.refresh_from_db()
+    assert upheld.objection == "" and not upheld.objection_upheld
+
+    login(client, province_reviewer())
+    client.post(url, objection)
+    client.post(url, {"action": "objection", "application": dismissed.pk, "note": "反映的问题经核查不属实。"})
+    upheld.refresh_from_db()
+    dismissed.refresh_from_db()
+    assert upheld.objection_upheld and upheld.objection == "业绩证书系伪造，经核查属实。"
+    assert not dismissed.objection_upheld and dismissed.objection == "反映的问题经核查不属实。"
+
+    at_stage(programme, "closed")
+    client.post(url, {"action": "establish", "note": "2024年12月5日厅党组会议审议通过"})
+    upheld.refresh_from_db()
+    dismissed.refresh_from_db()
+    assert upheld.status == Status.NOT_SELECTED and upheld.studio is None
+    assert dismissed.status == Status.APPROVED and dismissed.studio is not None
+    assert list(StudioPage.objects.values_list("title", flat=True)) == ["异议不成立班主任工作室"]
+    response = client.post(url, {**objection, "application": dismissed.pk}, follow=True)
+    assert "只有公示中的拟立项申报可以登记异议" in response.content.decode()
+    page = client.get(reverse("selection:publicity", args=[programme.slug])).content.decode()
+    assert "异议不成立班主任工作室" in page and "异议成立班主任工作室" not in page
+
+
+def pdf_text(response):
+    assert response["Content-Type"] == "application/pdf"
+    pages = pypdf.PdfReader(io.BytesIO(response.content)).pages
+    return "".join(page.extract_text() for page in pages).replace(" ", "").replace("\n", "")
+
+
+def test_the_pdf_lists_every_piece_of_evidence(client, programme):
+    at_stage(programme, "review")
+    application = make_application(programme, status=Status.QUALIFIED, achievements=())
+    uploaded = Achievement.objects.create(
+        application=application,
+        kind=AchievementKind.PERSONAL_HONOUR,
+        level=AchievementLevel.PROVINCE,
+        title="2023年贵州省优秀班主任",
+        year=2023,
+        issuer="贵州省教育厅",
+        evidence=evidence_file("youxiu-banzhuren.pdf"),
+    )
+    Achievement.objects.create(
+        application=application,
+        kind=AchievementKind.RESEARCH,
+        level=AchievementLevel.CITY,
+        title="贵阳市教育科学规划课题结题",
+        paper_evidence=True,
+    )
+    Achievement.objects.create(
+        application=application,
+        kind=AchievementKind.SKILLS_CONTEST,
+        level=AchievementLevel.NATIONAL,
+        title="全国教学能力比赛",
+    )
+
+    login(client, application.applicant)
+    text = pdf_text(client.get(reverse("selection:pdf", args=[application.pk])))
+    for expected in [
+        "业绩条件与证明材料",
+        "2023年贵州省优秀班主任（贵州省教育厅）",
+        uploaded.evidence_filename,  # the stored file's name (the storage may add a suffix)
+        "贵阳市教育科学规划课题结题",
+        "纸质原件已核验",
+        "全国教学能力比赛",
+        "未上传",
+        "证明材料清单：共3项业绩，已上传证明材料1份，纸质原件已核验1份，未提供1份。",
+        "13800000000",
+    ]:
+        assert expected in text, expected
+    client.logout()
+
+    # The expert's copy has the same evidence list and no phone numbers.
+    expert = make_expert("专家单位")
+    Assignment.objects.create(application=application, expert=expert)
+    login(client, expert.user)
+    text = pdf_text(client.get(reverse("selection:pdf", args=[application.pk])))
+    assert uploaded.evidence_filename.startswith("youxiu-banzhuren")
+    assert uploaded.evidence_filename in text and "证明材料清单：共3项业绩" in text
+    assert "13800000000" not in text and "13900000000" not in text
 
 
 def test_school_export_and_pdf_are_readable(client, programme):
