@@ -331,7 +331,13 @@ def province_export(request, slug):
 def expert(request):
     if access.expert_of(request.user) is None:
         raise PermissionDenied("只有评审专家可以查看评审任务。")
-    return render(request, "selection/expert.html", {"assignments": access.expert_assignments(request.user)})
+    pending, finished = [], []
+    assignments = access.expert_assignments(request.user).order_by("application__programme__review_deadline", "pk")
+    for assignment in assignments:
+        open_task = assignment.submitted_at is None and assignment.application.programme.accepting_scores()
+        (pending if open_task else finished).append(assignment)
+    finished.reverse()  # the latest round first
+    return render(request, "selection/expert.html", {"pending": pending, "finished": finished})
 
 
 @login_required(login_url=LOGIN_URL)
@@ -350,8 +356,12 @@ def expert_score(request, pk):
         else:
             messages.success(request, f"已提交对“{application}”的评分。")
             return redirect("selection:expert")
+    total = 0
     for criterion in criteria:
         criterion["value"] = (assignment.scores or {}).get(criterion["key"], "")
+        value = str(criterion["value"]).strip()
+        if value.isdigit() and int(value) <= criterion["max"]:
+            total += int(value)
     return render(
         request,
         "selection/score.html",
@@ -360,6 +370,9 @@ def expert_score(request, pk):
             "application": application,
             "criteria": criteria,
             "errors": errors,
+            "open": application.programme.accepting_scores(),
+            "total": total,
+            "max_total": sum(c["max"] for c in criteria),
             "results": application.eligibility(),
             "members_list": application.member_list(),
             "achievement_rows": application.achievement_list(),

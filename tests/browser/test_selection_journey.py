@@ -142,3 +142,64 @@ def test_apply_recommend_propose_publicise_establish(new_page, live_site, viewpo
     visitor.get_by_role("link", name=studio_name).click()
     expect(visitor.get_by_role("heading", level=1)).to_contain_text(studio_name)
     shot(visitor, "selection", "5-studio")
+
+
+# The demo's round in progress: 红烛 has four experts, demo_expert and demo_expert2 have scored.
+EXPERT_FOR = {"desktop": "demo_expert3", "phone": "demo_expert4"}
+ASSIGNED = "红烛班主任工作室"
+HOST_PHONE = "13908525170"
+OTHERS = ["匠心领航班主任工作室", "青柠班主任工作室", "凉都晨光班主任工作室", "汽修匠人班主任工作室"]
+SCORES = {"mechanism": "17", "team": "16", "model": "21", "outcomes": "20", "support": "8"}
+
+
+def test_expert_reads_the_application_and_scores_it(new_page, live_site, viewport, shot):
+    live_site.manage("selection_stage", SLUG, "review")
+    expert = sign_in(new_page, live_site, EXPERT_FOR[viewport])
+    expert.get_by_role("link", name="专家评审：我的评审任务").click()
+    expect(expert.get_by_role("heading", level=1)).to_have_text("我的评审任务")
+    tasks = expert.locator("#pending-tasks > li")
+    expect(tasks).to_have_count(1)  # only their own assignment, of the round's five applications
+    expect(tasks.first).to_contain_text(ASSIGNED)
+    expect(tasks.first).to_contain_text("待评分")
+    for unassigned in OTHERS:
+        expect(expert.locator("main")).not_to_contain_text(unassigned)
+    assert_chinese(expert, "我的评审任务")
+    shot(expert, "selection", "6-expert-tasks")
+
+    tasks.first.get_by_role("link", name=ASSIGNED).click()
+    expect(expert.get_by_role("heading", level=1)).to_contain_text(ASSIGNED)
+    body = expert.locator("body")
+    expect(body).to_contain_text("全国模范教师")
+    expect(body).not_to_contain_text(HOST_PHONE)  # experts never see phones
+    expect(body).not_to_contain_text("材料翔实")  # nor another expert's comment
+    evidence = expert.locator("#achievements a", has_text="查看证明材料")
+    expect(evidence).to_have_count(2)
+    width = expert.viewport_size["width"]
+    for link in evidence.all():  # on a phone too, without scrolling sideways
+        box = link.bounding_box()
+        assert box["x"] + box["width"] <= width, box
+        response = expert.request.get(link.get_attribute("href"))
+        assert response.status == 200 and response.body().startswith(b"%PDF")
+    assert expert.evaluate("document.documentElement.scrollWidth") <= width
+    assert_chinese(expert, "评分页")
+    shot(expert, "selection", "7-expert-application", full_page=viewport == "desktop")
+
+    # Scores typed but no comment: the page says what is missing and keeps every score.
+    for key, value in SCORES.items():
+        expert.fill(f"#score-{key}", value)
+    expect(expert.locator("#score-total")).to_have_text("82")
+    expert.get_by_role("button", name="提交评分").click()
+    expect(expert.locator(".form-error")).to_contain_text("请填写评审意见")
+    for key, value in SCORES.items():
+        expect(expert.locator(f"#score-{key}")).to_have_value(value)
+    assert_chinese(expert, "评分页（有错误）", errors_expected=True)
+    expert.locator(".score-form").scroll_into_view_if_needed()
+    shot(expert, "selection", "8-expert-error")
+
+    expert.fill("#comment", "红色文化融入班级建设的路径清楚，建议补充成员分工与考核办法。")
+    expert.get_by_role("button", name="提交评分").click()
+    expect(expert.locator(".messages")).to_contain_text(f"已提交对“{ASSIGNED}”的评分")
+    expect(tasks.first).to_contain_text("暂时没有待评分的申报")
+    expect(expert.locator("#finished-tasks > li", has_text=ASSIGNED)).to_contain_text("已提交 82 分")
+    assert_chinese(expert, "我的评审任务（已提交）")
+    shot(expert, "selection", "9-expert-submitted")
