@@ -282,7 +282,10 @@ def province(request, slug):
     rows = ranked(applications)
     experts = list(Expert.objects.order_by("name"))
     for application in rows:
-        application.experts_available = workflow.assignable_experts(application, experts)
+        assigned = {a.expert_id for a in application.assignments.all()}
+        application.experts_available = [
+            e for e in workflow.assignable_experts(application, experts) if e.pk not in assigned
+        ]
     return render(
         request,
         "selection/province.html",

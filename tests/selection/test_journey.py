@@ -319,6 +319,9 @@ def test_province_runs_the_review_and_experts_are_isolated(client, reviewed_roun
     for app in (own, second):
         client.post(url, {"action": "assign", "application": app.pk, "experts": panel})
     assert Assignment.objects.filter(application=own).count() == 5
+    own_block = article(client.get(url).content.decode(), own)
+    assert "已分配专家：" + "、".join(f"{e.name}（待评分）" for e in experts[1:]) in own_block
+    assert 'name="experts"' not in own_block and "没有其他可分配的专家" in own_block  # none offered twice
     client.logout()
 
     # Each expert sees only their own assignments and never another expert's scores.
