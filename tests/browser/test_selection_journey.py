@@ -94,6 +94,7 @@ def test_apply_recommend_propose_publicise_establish(new_page, live_site, viewpo
     # The school reviewer recommends it, confirming 谁推荐、谁负责.
     school = sign_in(new_page, live_site, "demo_school")
     school.get_by_role("link", name=f"学校推荐：{SCHOOL}").click()
+    expect(school.locator(".w-userbar-trigger")).to_have_count(0)  # it covered the comment field on a phone
     card = school.locator("article", has_text=studio_name)
     card.locator("textarea[name=comment]").fill("材料经德育处逐项核实，同意推荐。")
     card.locator("input[name=rank]").fill("1")
@@ -128,6 +129,8 @@ def test_apply_recommend_propose_publicise_establish(new_page, live_site, viewpo
     expect(row).to_contain_text(SCHOOL)
     expect(row).to_contain_text("何雨桐")
     expect(row).to_contain_text("生涯规划")
+    box = row.bounding_box()  # on a phone each studio is a card that fits the screen
+    assert box["x"] + box["width"] <= visitor.viewport_size["width"], box
     expect(visitor.locator("body")).to_contain_text("异议受理")
     assert_chinese(visitor, "公示页")
     shot(visitor, "selection", "4-publicity", full_page=True)
