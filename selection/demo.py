@@ -169,6 +169,10 @@ def load(stdout):
             created += new
         if round_data.get("final_review_note") and programme.publicity_over() and organiser is not None:
             establish(programme, organiser, note=round_data["final_review_note"])
+            if round_data.get("established_on"):  # the meeting's day, not the day the demo was loaded
+                day = datetime.date.fromisoformat(round_data["established_on"])
+                programme.established_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(16, 0)))
+                programme.save(update_fields=["established_at"])
     stdout.write(f"工作室评选演示数据：新增申报书 {created} 份。评选入口：/selection/（密码均为 {password}）")
     stdout.write(
         "  申报人：demo_applicant（中职遴选中的一份草稿）；学校推荐：demo_school；评审组织：demo_ministry、demo_province"

@@ -1,9 +1,11 @@
 """The demo rounds: one finished (its studios created by 立项), one in progress; loading twice adds nothing."""
 
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from home.structure import ensure_site_structure
 from promotions.demo import _password
@@ -40,6 +42,11 @@ def test_finished_round_became_studios_and_is_public(client, loaded):
     page = client.get(reverse("selection:publicity", args=["guizhou-2024"])).content.decode()
     assert "知行班主任工作室" in page and "启明星班主任工作室" not in page
     assert "13985012647" not in page
+    # 立项 is dated by the 党组 meeting of 2024, not by the day the demo was loaded.
+    assert timezone.localtime(finished.established_at).date() == datetime.date(2024, 12, 6)
+    client.force_login(finished.applications.first().qualified_by)  # demo_province, the organiser
+    assert "已于 2024年12月6日 立项" in client.get(reverse("selection:province", args=[finished.slug])).content.decode()
+    client.logout()
 
     demo.load(io.StringIO())
     assert StudioPage.objects.filter(application__programme=finished).count() == 3
