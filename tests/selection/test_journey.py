@@ -399,6 +399,10 @@ def test_scores_after_the_review_deadline_are_refused(client, reviewed_round):
     assignment = Assignment.objects.create(application=own, expert=experts[1])
     at_stage(programme, "publicity")
     login(client, experts[1].user)
+    page = client.get(reverse("selection:score", args=[assignment.pk])).content.decode()
+    assert "截止，不能再评分" in page and "提交评分" not in page
+    listing = client.get(reverse("selection:expert")).content.decode()
+    assert "暂时没有待评分的申报" in listing and "未评分，评审已于" in listing
     response = client.post(reverse("selection:score", args=[assignment.pk]), {"score-host": "20", "comment": "好"})
     assert "专家评审已于" in response.content.decode()
     assignment.refresh_from_db()
