@@ -358,7 +358,7 @@ def report(request, studio_id, year):
     studio = _studio_for(user, studio_id)
     year = _year(year)
     plan = AnnualPlan.objects.filter(studio=studio, year=year).first()
-    activities = list(Activity.objects.filter(studio=studio, date__year=year).select_related("update_page"))
+    activities = list(Activity.objects.counted().filter(studio=studio, date__year=year).select_related("update_page"))
     rounds = AssessmentRound.objects.filter(studio=studio, year=year)
     if not access.can_review_studio(user, studio):
         rounds = rounds.filter(status=RoundStatus.FINISHED)
