@@ -574,6 +574,38 @@ class SelfEvaluation(models.Model):
     def __str__(self):
         return f"{self.studio.title} {self.year} 年度自评"
 
+    def withdrawal_problem(self):
+        """Why this self-evaluation cannot go back to the studio (``None`` if it can): only a
+        submitted one, and only until a reviewer has entered a score or a comment for the year."""
+        if self.status != EvaluationStatus.SUBMITTED:
+            return _("这份自评尚未提交，无需撤回。")
+        rounds = AssessmentRound.objects.filter(studio_id=self.studio_id, year=self.year)
+        started = rounds.filter(
+            models.Q(status=RoundStatus.FINISHED)
+            | models.Q(scores__score__isnull=False)
+            | (models.Q(scores__comment__gt=""))
+        )
+        if started.exists():
+            return _("审核人员已开始评分，自评不能再撤回；如需更正，请联系发起考核的审核人员。")
+        return None
+
+
+class IndicatorRating(EvidenceFields):
+    evaluation = models.ForeignKey(
+        SelfEvaluation, verbose_name=_("自评"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="+")
+    rating = models.CharField(_("自评等级"), max_length=20, blank=True)
+    narrative = models.TextField(_("自评说明"), max_length=500, blank=True, help_text=_("500 字以内"))
+
+    class Meta:
+        verbose_name = _("指标自评")
+        verbose_name_plural = _("指标自评")
+        constraints = [models.UniqueConstraint(fields=["evaluation", "indicator"], name="assessment_rating_unique")]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.rating}"
+
 
 # Assessment rounds (考核 / 验收) ------------------------------------------------------------
 
