@@ -62,7 +62,7 @@ def test_stats_shows_the_platforms_reach_by_year_from_published_studios_and_upda
     assert year_row(html, 2026) == ["2", "次", "45", "人次", "5", "校次", "2", "个", "1", "次"]
     assert year_row(html, 2024) is None
     page = text(html)
-    assert "165 参与（人次）" in page and "4 覆盖省份（个）" in page
+    assert "参与人次 165" in page and "覆盖省份 4" in page
     assert "其中班主任能力比赛 1 项" in page
     assert "2025 年：120；2026 年：45；" in page  # the participants chart and its table
     assert "专项培训：3；班主任能力比赛：1；" in page
@@ -98,6 +98,6 @@ def test_a_studio_page_sums_up_this_years_published_outputs_by_kind(client, worl
 
     page = text(client.get(world.studio_a.url).content.decode())
     assert f"{YEAR} 年建设成果" in page
-    assert "2 工作动态" in page and "1 典型案例" in page
-    assert "3 工作动态" not in page  # neither the draft nor the restricted update
+    assert "工作动态 2" in page and "典型案例 1" in page
+    assert "工作动态 3" not in page  # neither the draft nor the restricted update
     assert "只写给工作室和审核人员的年度目标" not in page and "只给本人看的发展诉求" not in page
