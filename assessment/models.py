@@ -1,6 +1,7 @@
 """A studio's year against the 建设标准: the standard, plan and ledger, activities, member
 archives, self-evaluation and assessment rounds (考核/验收)."""
 
+import functools
 from decimal import Decimal
 
 from django.conf import settings
@@ -306,6 +307,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(models.Q(update_page__isnull=True) | models.Q(update_page__live=True))
 
 
+@functools.cache
 def province_label_map():
     """Every spelling of a province an editor may type (贵州、贵州省) → its full name."""
     names = {}
@@ -319,6 +321,19 @@ def province_label_map():
                 break
         names[short] = label
     return names
+
+
+def typed_provinces(text):
+    """The province names typed in a 覆盖省份 field (顿号, commas or spaces between them)."""
+    text = text.replace(",", "、").replace("，", "、").replace(" ", "、")
+    return [name.strip() for name in text.split("、") if name.strip()]
+
+
+@functools.lru_cache(maxsize=1024)
+def provinces_reached(text):
+    """The full names of the provinces typed (贵州 → 贵州省), as a tuple; unknown names kept as typed."""
+    names = province_label_map()
+    return tuple(names.get(name, name) for name in typed_provinces(text))
 
 
 class Activity(models.Model):
@@ -397,12 +412,7 @@ class Activity(models.Model):
 
     def province_list(self):
         """The provinces typed, in their full names where recognised (贵州 → 贵州省)."""
-        names = province_label_map()
-        return [names.get(name, name) for name in self._typed_provinces()]
-
-    def _typed_provinces(self):
-        text = self.provinces.replace(",", "、").replace("，", "、").replace(" ", "、")
-        return [name.strip() for name in text.split("、") if name.strip()]
+        return list(provinces_reached(self.provinces))
 
     def clean(self):
         errors = {}
@@ -416,7 +426,7 @@ class Activity(models.Model):
             errors["competition_level"] = _("班主任能力比赛须选择比赛级别。")
         if self.competition_level and self.kind != ActivityKind.COMPETITION:
             errors["competition_level"] = _("只有“班主任能力比赛”类活动填写比赛级别。")
-        unknown = [name for name in self._typed_provinces() if name not in province_label_map()]
+        unknown = [name for name in typed_provinces(self.provinces) if name not in province_label_map()]
         if unknown:
             errors["provinces"] = _("不是省级行政区的名称：%(names)s。请用顿号分隔，如“贵州、四川”。") % {
                 "names": "、".join(unknown)

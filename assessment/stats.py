@@ -4,6 +4,7 @@ as a table by year and the platform's bar charts."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 
 from home.choices import Province
@@ -11,7 +12,7 @@ from promotions.stats import Chart
 from studios.models import StudioPage
 
 from .choices import ActivityKind
-from .models import Activity
+from .models import Activity, provinces_reached
 
 
 @dataclass
@@ -88,35 +89,29 @@ class Reach:
 
 
 def reach_of(activities, slug="reach"):
-    """The reach of ``activities`` (an Activity queryset) in one query, whatever their number."""
-    province_labels = dict(Province.choices)
-    rows = (
+    """The reach of ``activities`` (an Activity queryset) in one query: the database sums each
+    group of activities alike in year, kind, provinces and flags; Python adds up the groups."""
+    province_labels = {value: (str(label),) for value, label in Province.choices}
+    groups = (
         activities.annotate(year=ExtractYear("date"))
-        .order_by("year")
-        .values_list(
-            "year",
-            "kind",
-            "participants",
-            "schools_reached",
-            "provinces",
-            "is_public",
-            "competition_level",
-            "studio__province",
-        )
+        .order_by()
+        .values_list("year", "kind", "provinces", "is_public", "competition_level", "studio__province")
+        .annotate(n=Count("pk"), people=Sum("participants"), schools=Sum("schools_reached"))
     )
     years, kinds, provinces = {}, Counter(), Counter()
-    for year, kind, participants, schools, typed, public, competition, home in rows:
+    for year, kind, typed, public, competition, home, n, people, schools in groups:
         row = years.setdefault(year, YearReach(year))
-        row.activities += 1
-        row.participants += participants
-        row.schools += schools
-        row.public += bool(public)
-        row.competitions += bool(competition)
-        reached = Activity(provinces=typed).province_list() or [str(province_labels.get(home, home))]
+        row.activities += n
+        row.participants += people or 0
+        row.schools += schools or 0
+        row.public += n if public else 0
+        row.competitions += n if competition else 0
+        reached = provinces_reached(typed) or province_labels.get(home, (home,))
         row.provinces.update(reached)
-        provinces.update(set(reached))
-        kinds[kind] += 1
-    return Reach(list(years.values()), kinds, provinces, slug)
+        for name in set(reached):
+            provinces[name] += n
+        kinds[kind] += n
+    return Reach([years[year] for year in sorted(years)], kinds, provinces, slug)
 
 
 def site_reach():
