@@ -98,6 +98,18 @@ def load_studio(data, standard, admin):
             row.evidence_document = _minutes(studio, task["title"] + "纪要", task.get("note", ""))
         _saved(row)
     for item in data["activities"]:
+        if "title" not in item:
+            # The activities recorded on an update (studios/demo_data/updates.toml) get their
+            # indicator the way an editor would give it: in a new revision of the update, published.
+            update = _page(studio, item["update"], StudioUpdatePage)
+            if update is not None:
+                update = update.get_latest_revision_as_object()
+                activities = list(update.activities.all())
+                for activity in activities:
+                    activity.indicator = indicators.get(item["indicator"])
+                update.activities = activities
+                update.save_revision().publish()
+            continue
         _saved(
             Activity(
                 studio=studio,
@@ -111,7 +123,6 @@ def load_studio(data, standard, admin):
                 is_public=item["public"],
                 competition_level=item.get("competition", ""),
                 indicator=indicators.get(item.get("indicator")),
-                update_page=_page(studio, item.get("update"), StudioUpdatePage),
             )
         )
     for item in data["archives"]:

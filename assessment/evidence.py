@@ -72,7 +72,9 @@ class Suggestions:
             self.tasks = list(
                 plan.tasks.filter(status=TaskStatus.DONE).select_related("evidence_page", "evidence_document")
             )
-        self.activities = list(Activity.objects.filter(studio=studio, date__year=year).select_related("update_page"))
+        self.activities = list(
+            Activity.objects.counted().filter(studio=studio, date__year=year).select_related("update_page")
+        )
         self.archive_count = MemberArchive.objects.filter(studio=studio).count()
         self._pages = {}
 

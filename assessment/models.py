@@ -1,6 +1,7 @@
 """A studio's year against the 建设标准: the standard, plan and ledger, activities, member
 archives, self-evaluation and assessment rounds (考核/验收)."""
 
+import functools
 from decimal import Decimal
 
 from django.conf import settings
@@ -299,14 +300,55 @@ class PlanTask(EvidenceFields, Orderable):
 # Activities and reach --------------------------------------------------------------------
 
 
+class ActivityQuerySet(models.QuerySet):
+    def counted(self):
+        """Activities whose reach counts: those recorded on a published 工作动态, and those the
+        studio registered on their own (an update's activities stop counting while it is a draft)."""
+        return self.filter(models.Q(update_page__isnull=True) | models.Q(update_page__live=True))
+
+
+@functools.cache
+def province_label_map():
+    """Every spelling of a province an editor may type (贵州、贵州省) → its full name."""
+    names = {}
+    for _value, label in Province.choices:
+        label = str(label)
+        names[label] = label
+        short = label
+        for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+            if label.endswith(suffix):
+                short = label[: -len(suffix)]
+                break
+        names[short] = label
+    return names
+
+
+def typed_provinces(text):
+    """The province names typed in a 覆盖省份 field (顿号, commas or spaces between them)."""
+    text = text.replace(",", "、").replace("，", "、").replace(" ", "、")
+    return [name.strip() for name in text.split("、") if name.strip()]
+
+
+@functools.lru_cache(maxsize=1024)
+def provinces_reached(text):
+    """The full names of the provinces typed (贵州 → 贵州省), as a tuple; unknown names kept as typed."""
+    names = province_label_map()
+    return tuple(names.get(name, name) for name in typed_provinces(text))
+
+
 class Activity(models.Model):
-    """An activity and its reach (辐射带动), optionally the 工作动态 that reported it."""
+    """An activity and its reach (辐射带动). Recorded on the 工作动态 that reports it (the update
+    owns it: edited, published and deleted with the page) or registered on its own in the ledger."""
 
     studio = studio_key("activities")
-    title = models.CharField(_("活动名称"), max_length=200)
-    kind = models.CharField(_("活动类型"), max_length=30, choices=ActivityKind.choices)
-    date = models.DateField(_("日期"))
-    place = models.CharField(_("地点"), max_length=100, blank=True)
+    title = models.CharField(
+        _("活动名称"), max_length=200, blank=True, help_text=_("在工作动态中登记时可留空，使用动态的标题")
+    )
+    kind = models.CharField(
+        _("活动类型"), max_length=30, choices=ActivityKind.choices, help_text=_("通知所列的工作载体")
+    )
+    date = models.DateField(_("日期"), help_text=_("活动举办的日期"))
+    place = models.CharField(_("地点"), max_length=100, blank=True, help_text=_("如：学校德育楼三楼会议室"))
     participants = models.PositiveIntegerField(_("参与人数"), default=0, help_text=_("参加活动的总人数"))
     schools_reached = models.PositiveIntegerField(
         _("覆盖学校数"), default=0, help_text=_("参加者来自多少所学校（含本校）")
@@ -316,7 +358,11 @@ class Activity(models.Model):
     )
     is_public = models.BooleanField(_("面向公众或校外"), default=False, help_text=_("公开课、开放展示、校外培训等"))
     competition_level = models.CharField(
-        _("比赛级别"), max_length=20, choices=Level.choices, blank=True, help_text=_("班主任能力比赛等的级别")
+        _("比赛级别"),
+        max_length=20,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("活动类型为“班主任能力比赛”时必填"),
     )
     indicator = models.ForeignKey(
         Indicator,
@@ -326,21 +372,25 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="activities",
         limit_choices_to={"level": 3},
+        help_text=_("这次活动落实的三级指标（可不选）"),
     )
-    update_page = models.ForeignKey(
+    update_page = ParentalKey(
         "studios.StudioUpdatePage",
         verbose_name=_("对应工作动态"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        on_delete=models.CASCADE,
+        related_name="activities",
         help_text=_("报道这次活动的本工作室工作动态"),
     )
 
+    objects = ActivityQuerySet.as_manager()
+
+    # What the 工作动态 editor shows for each activity it records (the studio and the update are
+    # the page's own); the ledger's own screen adds the studio and the title.
     panels = [
-        FieldRowPanel([FieldPanel("studio"), FieldPanel("date")]),
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
-        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("place")]),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("participants"), FieldPanel("schools_reached")]),
@@ -350,7 +400,6 @@ class Activity(models.Model):
             heading=_("辐射带动"),
         ),
         FieldPanel("indicator"),
-        FieldPanel("update_page"),
     ]
 
     class Meta:
@@ -362,15 +411,36 @@ class Activity(models.Model):
         return f"{self.date} {self.title}"
 
     def province_list(self):
-        return [p.strip() for p in self.provinces.replace(",", "、").replace("，", "、").split("、") if p.strip()]
+        """The provinces typed, in their full names where recognised (贵州 → 贵州省)."""
+        return list(provinces_reached(self.provinces))
 
     def clean(self):
-        from .evidence import page_belongs
-
-        if self.studio_id and self.update_page_id and not page_belongs(self.update_page, self.studio):
-            raise ValidationError({"update_page": _("只能选择本工作室已发布的工作动态。")})
+        errors = {}
+        if not self.title.strip() and self.update_page_id is None and self.studio_id:
+            errors["title"] = _("请填写活动名称。")
         if self.schools_reached and self.participants and self.schools_reached > self.participants:
-            raise ValidationError({"schools_reached": _("覆盖学校数不能多于参与人数。")})
+            errors["schools_reached"] = _("覆盖学校数不能多于参与人数。")
+        if self.participants and not self.schools_reached:
+            errors["schools_reached"] = _("有人参加的活动至少覆盖 1 所学校（本校）。")
+        if self.kind == ActivityKind.COMPETITION and not self.competition_level:
+            errors["competition_level"] = _("班主任能力比赛须选择比赛级别。")
+        if self.competition_level and self.kind != ActivityKind.COMPETITION:
+            errors["competition_level"] = _("只有“班主任能力比赛”类活动填写比赛级别。")
+        unknown = [name for name in typed_provinces(self.provinces) if name not in province_label_map()]
+        if unknown:
+            errors["provinces"] = _("不是省级行政区的名称：%(names)s。请用顿号分隔，如“贵州、四川”。") % {
+                "names": "、".join(unknown)
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # An activity recorded on an update belongs to that update's studio and, untitled, takes its title.
+        if self.update_page is not None:
+            self.studio = self.update_page.studio
+            if not self.title.strip():
+                self.title = self.update_page.title
+        super().save(*args, **kwargs)
 
 
 # Member growth archive ------------------------------------------------------------------
@@ -513,6 +583,21 @@ class SelfEvaluation(models.Model):
 
     def __str__(self):
         return f"{self.studio.title} {self.year} 年度自评"
+
+    def withdrawal_problem(self):
+        """Why this self-evaluation cannot go back to the studio (``None`` if it can): only a
+        submitted one, and only until a reviewer has entered a score or a comment for the year."""
+        if self.status != EvaluationStatus.SUBMITTED:
+            return _("这份自评尚未提交，无需撤回。")
+        rounds = AssessmentRound.objects.filter(studio_id=self.studio_id, year=self.year)
+        started = rounds.filter(
+            models.Q(status=RoundStatus.FINISHED)
+            | models.Q(scores__score__isnull=False)
+            | (models.Q(scores__comment__gt=""))
+        )
+        if started.exists():
+            return _("审核人员已开始评分，自评不能再撤回；如需更正，请联系发起考核的审核人员。")
+        return None
 
 
 class IndicatorRating(EvidenceFields):

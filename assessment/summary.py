@@ -3,7 +3,7 @@
 import datetime
 from collections import Counter
 
-from django.contrib.contenttypes.models import ContentType
+from django.apps import apps
 from django.db.models import Count
 from wagtail.models import Page
 
@@ -42,18 +42,28 @@ def ledger_figures(plan, today=None):
     }
 
 
-def outputs_by_kind(studio, year):
-    """The studio's pages first published in ``year``, counted by page type (工作动态、典型案例 …)."""
+def outputs_by_kind(studio, year, public_only=False):
+    """The studio's pages first published in ``year``, counted by page type (工作动态、典型案例 …),
+    in one query. ``public_only`` leaves out pages behind a view restriction (for the public page)."""
+    pages = Page.objects.live().descendant_of(studio)
+    if public_only:
+        pages = pages.public()
     rows = (
-        Page.objects.live()
-        .descendant_of(studio)
-        .filter(first_published_at__year=year)
+        pages.filter(first_published_at__year=year)
         .order_by()
-        .values("content_type")
+        .values_list("content_type__app_label", "content_type__model")
         .annotate(n=Count("pk"))
     )
-    counts = [(str(ContentType.objects.get_for_id(row["content_type"]).name), row["n"]) for row in rows]
-    return sorted(counts, key=lambda item: -item[1])
+    counts = []
+    for app_label, model_name, n in rows:
+        model = apps.get_model(app_label, model_name)
+        counts.append((str(model._meta.verbose_name), n))
+    return sorted(counts, key=lambda item: (-item[1], item[0]))
+
+
+def public_outputs(studio, year):
+    """The ledger's outputs anyone may see: the studio's published, unrestricted pages of ``year``."""
+    return outputs_by_kind(studio, year, public_only=True)
 
 
 def draft_summary(plan, today=None):
@@ -61,7 +71,7 @@ def draft_summary(plan, today=None):
     from .models import Activity
 
     figures = ledger_figures(plan, today)
-    activities = list(Activity.objects.filter(studio=plan.studio, date__year=plan.year))
+    activities = list(Activity.objects.counted().filter(studio=plan.studio, date__year=plan.year))
     totals = reach(activities)
     lines = [f"{plan.studio.title} {plan.year} 年度工作总结（草稿）", ""]
     lines.append("一、年度目标")

@@ -231,6 +231,8 @@ def self_evaluation(request, studio_id, year):
             "evaluation": evaluation,
             "rows": rows,
             "editable": editable,
+            "can_withdraw": can_edit and evaluation.status == EvaluationStatus.SUBMITTED,
+            "withdrawal_problem": evaluation.withdrawal_problem() if can_edit and evaluation.pk else None,
             "with_evidence": done,
             "lacking": [r["indicator"].code for r in rows if not r["has_evidence"]],
             "media": rows[0]["form"].media if editable and rows else None,
@@ -238,6 +240,23 @@ def self_evaluation(request, studio_id, year):
             "header_title": "自评",
         },
     )
+
+
+@require_POST
+def withdraw_evaluation(request, studio_id, year):
+    """The studio takes its submitted self-evaluation back to edit it, until scoring starts."""
+    studio = _studio_for(request.user, studio_id, edit=True)
+    with transaction.atomic():
+        evaluation = get_object_or_404(SelfEvaluation.objects.select_for_update(), studio=studio, year=year)
+        problem = evaluation.withdrawal_problem()
+        if problem:
+            messages.error(request, problem)
+        else:
+            evaluation.status = EvaluationStatus.DRAFT
+            evaluation.submitted_at = None
+            evaluation.save(update_fields=["status", "submitted_at"])
+            messages.success(request, "自评已撤回，可以继续修改；改好后请再次提交，审核人员才能看到。")
+    return redirect("assessment_self_evaluation", studio.pk, evaluation.year)
 
 
 # Assessment rounds -------------------------------------------------------------------------
@@ -358,7 +377,7 @@ def report(request, studio_id, year):
     studio = _studio_for(user, studio_id)
     year = _year(year)
     plan = AnnualPlan.objects.filter(studio=studio, year=year).first()
-    activities = list(Activity.objects.filter(studio=studio, date__year=year).select_related("update_page"))
+    activities = list(Activity.objects.counted().filter(studio=studio, date__year=year).select_related("update_page"))
     rounds = AssessmentRound.objects.filter(studio=studio, year=year)
     if not access.can_review_studio(user, studio):
         rounds = rounds.filter(status=RoundStatus.FINISHED)

@@ -1,10 +1,12 @@
 """Admin screens for a studio's records (plan and ledger, activities, growth archives): Wagtail's
 ModelViewSet, with every object view and the listing narrowed by ``access.StudioRecordPolicy``."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -107,8 +109,11 @@ class StudioRecordViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_admin_menu = False
 
+    panels = None  # the model's own panels unless the viewset names others
+
     def get_edit_handler(self):
-        return ObjectList(self.model.panels, base_form_class=StudioRecordForm).bind_to_model(self.model)
+        panels = self.panels or self.model.panels
+        return ObjectList(panels, base_form_class=StudioRecordForm).bind_to_model(self.model)
 
 
 class AnnualPlanViewSet(StudioRecordViewSet):
@@ -121,12 +126,33 @@ class AnnualPlanViewSet(StudioRecordViewSet):
     inspect_view_fields = ["studio", "year", "goals", "summary"]
 
 
+class ActivityEditView(ScopedEditView):
+    """An activity recorded on a 工作动态 is edited there (the page owns it and would overwrite an
+    edit made here when it is next published)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()  # permission checked there
+        if self.object.update_page_id:
+            messages.info(
+                request,
+                _("这项活动登记在工作动态《%(title)s》中，请在该动态中修改。")
+                % {"title": self.object.update_page.title},
+            )
+            return redirect("wagtailadmin_pages:edit", self.object.update_page_id)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ActivityViewSet(StudioRecordViewSet):
     model = Activity
+    edit_view_class = ActivityEditView
+    panels = [
+        FieldRowPanel([FieldPanel("studio"), FieldPanel("title")]),
+        *Activity.panels,
+    ]
     icon = "date"
     menu_label = _("活动与辐射")
     name = "assessment_activities"
-    list_display = ["title", "studio", "date", "kind", "participants", "schools_reached", "is_public"]
+    list_display = ["title", "studio", "date", "kind", "participants", "schools_reached", "is_public", "update_page"]
     list_filter = ["kind", "is_public"]
     inspect_view_fields = [
         "studio",

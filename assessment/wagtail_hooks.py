@@ -30,6 +30,11 @@ def register_assessment_urls():
             views.self_evaluation,
             name="assessment_self_evaluation",
         ),
+        path(
+            "assessment/studio/<int:studio_id>/<int:year>/self-evaluation/withdraw/",
+            views.withdraw_evaluation,
+            name="assessment_withdraw_evaluation",
+        ),
         path("assessment/studio/<int:studio_id>/<int:year>/", views.report, name="assessment_report"),
         path(
             "assessment/studio/<int:studio_id>/<int:year>/report.docx", views.report_docx, name="assessment_report_docx"

@@ -60,6 +60,7 @@ def demo_data():
         update = dict(item)
         update["kind"] = choice(choices.WorkCarrier, item["kind"], f"updates.toml {item['slug']}")
         update["sections"] = [(section["heading"] or None, section["text"]) for section in update.pop("section")]
+        update["activities"] = update.pop("activity", [])
         updates.setdefault(update.pop("studio"), []).append(update)
     return studios, updates, studios_file["featured"], members
 
@@ -253,9 +254,33 @@ def ensure_update(studio, data, collection):
             )
             for i, caption in enumerate(captions, start=1)
         ]
+    update.activities = [activity_record(update, item) for item in data["activities"]]
     studio.add_child(instance=update)
     _publish(update)
     return True
+
+
+def activity_record(update, item):
+    """An activity (辐射带动) the update records, validated as the page editor validates it. The
+    record type is the update's ``activities`` relation, defined by the 建设台账 (assessment) app."""
+    model = type(update)._meta.get_field("activities").related_model
+    where = f"updates.toml {update.slug}"
+    labels = {str(label): value for value, label in model._meta.get_field("kind").choices}
+    levels = {str(label): value for value, label in model._meta.get_field("competition_level").choices}
+    if item["kind"] not in labels:
+        raise ValueError(f"{where}：“{item['kind']}”不是有效的活动类型")
+    activity = model(
+        kind=labels[item["kind"]],
+        date=item["date"],
+        place=item["place"],
+        participants=item["participants"],
+        schools_reached=item["schools"],
+        provinces=item.get("provinces", ""),
+        is_public=item["public"],
+        competition_level=levels[item["competition"]] if item.get("competition") else "",
+    )
+    activity.full_clean(exclude=["studio", "update_page", "title"])
+    return activity
 
 
 def feature_studios(home):

@@ -351,6 +351,14 @@ class StudioUpdatePage(SitePage):
         FieldPanel("cover"),
         FieldPanel("body"),
         InlinePanel("gallery_images", label=_("图片"), heading=_("活动图集")),
+        # The activity records (type, place, participants, schools and provinces reached) that the
+        # 建设台账 and /stats/ count: the update owns them, so they publish and unpublish with it.
+        InlinePanel(
+            "activities",
+            label=_("活动"),
+            heading=_("活动与辐射带动"),
+            help_text=_("登记这篇动态报道的活动：参与人数、覆盖学校和省份计入工作室的辐射带动统计，发布后生效"),
+        ),
         privacy_panel(),
     ]
 

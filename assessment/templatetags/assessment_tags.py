@@ -1,8 +1,11 @@
+import datetime
+
 from django import template
 
 from assessment.choices import RoundKind, RoundStatus
 from assessment.models import Activity, AssessmentRound
-from assessment.stats import reach_charts
+from assessment.stats import reach_of, site_reach
+from assessment.summary import public_outputs
 
 register = template.Library()
 
@@ -20,12 +23,21 @@ def acceptance_badge(studio):
     return {"passed": passed}
 
 
-@register.inclusion_tag("assessment/includes/studio_reach.html")
+@register.inclusion_tag("assessment/includes/reach.html")
 def studio_reach(studio):
-    """The studio page's 辐射带动 section (nothing when no activity is recorded)."""
-    activities = Activity.objects.filter(studio=studio)
-    charts = reach_charts(activities) if activities.exists() else []
-    provinces = set()
-    for value in activities.exclude(provinces="").values_list("provinces", flat=True):
-        provinces.update(Activity(provinces=value).province_list())
-    return {"charts": charts, "provinces": sorted(provinces), "public": activities.filter(is_public=True).count()}
+    """The studio page's 辐射带动 section (nothing when no activity counts)."""
+    reach = reach_of(Activity.objects.counted().filter(studio=studio))
+    return {"reach": reach, "heading": "辐射带动", "section_id": "reach", "scope": "本工作室"}
+
+
+@register.inclusion_tag("assessment/includes/reach.html")
+def platform_reach():
+    """/stats/'s 辐射带动: every published studio's activities."""
+    return {"reach": site_reach(), "heading": "工作室辐射带动", "section_id": "site-reach", "scope": "各工作室"}
+
+
+@register.inclusion_tag("assessment/includes/studio_outputs.html")
+def studio_outputs(studio, year=None):
+    """The public summary of the ledger's outputs: what the studio published this year, by kind."""
+    year = year or datetime.date.today().year
+    return {"year": year, "outputs": public_outputs(studio, year)}

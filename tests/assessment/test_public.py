@@ -57,6 +57,6 @@ def test_the_studio_page_shows_reach_by_year_and_kind(client, world):
             is_public=True,
         )
     page = client.get(world.studio_a.url).content.decode()
-    assert "辐射带动" in page and "参加者来自云南、贵州" in page or "参加者来自贵州、云南" in page
+    assert "辐射带动" in page and "参加者来自贵州省、云南省" in page
     assert "2025 年：80；2026 年：55；" in page
     assert "专项培训：2；跟班见习：1；" in page

@@ -26,7 +26,7 @@ STUDIOS = 3
 EXPECTED = {
     "home": 16,  # … + the promoted results: promotions with their pages, then one query per page type (2)
     "studio_directory": 14,
-    "studio": 30,  # … + the 验收通过 badge and the reach (辐射带动) charts of assessment (4)
+    "studio": 30,  # … + assessment: the 验收通过 badge, the reach (one query), this year's outputs (view restrictions, counts)
     "update": 13,
     "case_library": 17,
     "case": 12,

@@ -29,6 +29,7 @@ def update_form(title, slug, **extra):
         "summary": "围绕班级公约开展的专题研讨。",
         "body": streamfield([]),
         "gallery_images": inline_formset([]),
+        "activities": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(extra)

@@ -226,6 +226,7 @@ class EditorViewsTests(WagtailPageTestCase):
                 "summary": "读书交流会的摘要",
                 "body": streamfield([("paragraph", rich_text("<p>正文</p>"))]),
                 "gallery_images": inline_formset([]),
+                "activities": inline_formset([]),
                 "comments": inline_formset([]),
             }
         )
