@@ -1,9 +1,10 @@
-"""The demo's stories are each written once: no run of 50 characters appears in two of them, and
-each passes the students' privacy gate and the case rules."""
+"""The demo's stories are each written once: no run of 50 characters appears in two demo cases,
+updates or resources, and each case passes the students' privacy gate and the case rules."""
 
 from cases.demo import case_plan, opinion_for, planned_promotions, story_text
 from cases.rules import MAX_BODY_CHARACTERS, count_characters
 from privacy.detector import scan
+from resources.demo import demo_resources, resource_text
 from studios.demo import demo_data
 
 RUN = 50
@@ -34,6 +35,10 @@ def case_texts():
     return {f"{item['number']} {item['title']}": item["summary"] + story_text(item) for item in case_plan()}
 
 
+def resource_texts():
+    return {f"resource {item['slug']}": resource_text(item) for item in demo_resources()}
+
+
 def test_the_repetition_check_finds_a_copied_paragraph():
     texts = update_texts()
     name, text = next(iter(texts.items()))
@@ -47,6 +52,20 @@ def test_no_two_demo_updates_share_a_passage():
 
 def test_no_two_demo_cases_or_updates_share_a_passage():
     assert repeated_runs(update_texts() | case_texts()) == {}
+
+
+def test_no_two_demo_resources_share_a_passage_with_each_other_or_a_story():
+    """The files of two resources of one type used to repeat the same points and table."""
+    texts = resource_texts()
+    assert len(texts) >= 30
+    assert repeated_runs(update_texts() | case_texts() | texts) == {}
+
+
+def test_every_demo_resource_with_files_has_its_own_sections():
+    for item in demo_resources():
+        if item["formats"] != "video":
+            assert len(item["sections"]) >= 2, item["slug"]
+            assert scan(resource_text(item)) == [], item["slug"]
 
 
 def test_a_case_text_covers_its_tables():
