@@ -133,8 +133,11 @@ def build_body(item, image=None):
         children.append(heading(section["heading"]))
         children += [paragraph(text) for text in section["paragraphs"]]
         if index == 0 and image is not None:
-            image_value = {"image": image.pk, "decorative": False, "alt_text": item["image_caption"]}
-            children.append({"type": "image", "value": {"image": image_value, "caption": item["image_caption"]}})
+            # The demo has no photographs: the picture is a drawn card naming what a photo would show.
+            image_value = {"image": image.pk, "decorative": False, "alt_text": f"示意图：{item['image_caption']}"}
+            children.append(
+                {"type": "image", "value": {"image": image_value, "caption": f"{item['image_caption']}（示意图）"}}
+            )
         if section["table"]:
             table = {
                 "data": [[str(cell) for cell in row] for row in section["table"]["rows"]],
@@ -152,7 +155,7 @@ def demo_image(item, studio):
 
     return wagtail_image(
         f"案例配图：{item['title']}",
-        lambda: banner(item["title"], seed=f"case-{item['number']}", subtitle="典型案例"),
+        lambda: banner(item["image_caption"], seed=f"case-{item['number']}", subtitle=f"示意图 · {item['title']}"),
         filename=f"case-{item['number']:02d}.jpg",
         collection=studio.space.collection,
     )
