@@ -1,37 +1,26 @@
 """Demo typical cases for ``manage.py load_demo``: 60 cases under the demo studios.
 
-Idempotent: a case is identified by its studio and title, and an existing one
-is left alone. Every category and every construction direction is covered;
-bodies are 600-2500 characters of original text (see ``cases.demo_text``),
-some with a picture drawn by Pillow and some with a table.
+The cases are data, one file per case-library category in ``cases/demo_data/cases/``:
+each case is its own story (title, summary, keywords, directions, its studio, its
+sections with their own headings, sometimes a table or a picture), and a promoted case
+carries the 推荐意见 its promoting body wrote. Idempotent: a case is identified by its
+studio and title, and an existing one is left alone. The students are pseudonyms and the
+text was written for this project.
 """
 
 import datetime
+import functools
+import tomllib
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from home.choices import CaseCategory, Direction, PromotionLevel
+from home.choices import CaseCategory, Direction, PromotionLevel, value_for_label
 
-from .demo_text import GRADES, MAJORS, NAMES, SECTION_HEADINGS, TABLE_HEADERS, TABLE_ROWS, TEXT
-from .rules import count_characters
-
-# Which effect paragraph ends each of the four stories of a category.
-EFFECT_FOR = {CaseCategory.KEY_STUDENT_SUPPORT: [1, 0, 0, 2], CaseCategory.CLASS_CULTURE: [0, 1, 2, 0]}
-# Reflections that only fit one story: {category: {reflection index: story}}.
-REFLECTION_ONLY_FOR = {CaseCategory.FAMILY_COMMUNICATION: {2: 0}}
-# A direction close to each category, added beside the rotating one.
-CATEGORY_DIRECTION = {
-    CaseCategory.CLASS_CULTURE: Direction.CULTURE,
-    CaseCategory.KEY_STUDENT_SUPPORT: Direction.MENTAL_HEALTH,
-    CaseCategory.TYPICAL_STUDENT: Direction.IDEOLOGY,
-    CaseCategory.FAMILY_COMMUNICATION: Direction.FAMILY_SCHOOL,
-    CaseCategory.EMERGENCY: Direction.CLASS_MANAGEMENT,
-}
-MIN_CHARACTERS = 650
-ORDINALS = ["一是", "二是", "三是", "四是", "五是"]
-AUTHORS = ["王芳", "李明", "张丽", "刘洋", "陈静", "杨帆", "赵雪", "黄磊", "周敏", "吴昊", "徐婷", "孙强"]
+DATA = Path(__file__).resolve().parent / "demo_data" / "cases"
+STUDIOS = Path(__file__).resolve().parents[1] / "studios" / "demo_data" / "studios.toml"
 
 
 def paragraph(text):
@@ -42,95 +31,119 @@ def heading(text):
     return {"type": "heading", "value": {"text": text, "size": "h2"}}
 
 
-def case_plan():
-    """The 60 demo cases as plain data, in a fixed order."""
+def _choice(vocabulary, label, where):
+    value = value_for_label(vocabulary, label)
+    if value is None:
+        raise ValueError(f"{where}：“{label}”不是有效的选项")
+    return value
+
+
+def _paragraphs(text):
+    """A section's text: paragraphs separated by blank lines, each line break inside one joined."""
+    return ["".join(line.strip() for line in block.splitlines()) for block in text.strip().split("\n\n")]
+
+
+@functools.cache
+def _hosts():
+    with open(STUDIOS, "rb") as handle:
+        return {studio["slug"]: studio["host_name"] for studio in tomllib.load(handle)["studio"]}
+
+
+@functools.cache
+def _plan():
     plan = []
-    directions = list(Direction.values)
-    number = 0
-    for category, text in TEXT.items():
-        for index, (title, summary, keywords) in enumerate(text["titles"]):
-            story, variant = index // 3, index % 3
-            words = {
-                "name": NAMES[(number * 5) % len(NAMES)],
-                "major": MAJORS[(number * 7) % len(MAJORS)],
-                "grade": GRADES[(number + story) % len(GRADES)],
-            }
-            effect = EFFECT_FOR.get(category, [0, 1, 2, 3])[story]
-            allowed = [
-                i
-                for i in range(len(text["reflection"]))
-                if REFLECTION_ONLY_FOR.get(category, {}).get(i, story) == story
-            ]
-            reflection = allowed[(index + variant) % len(allowed)]
-            # Four or five measures, in their written order, renumbered 一是、二是…
-            count = 4 + number % 2
-            measures = sorted({(index + k * 2) % len(text["measures"]) for k in range(count)})
-            codes = [directions[number % len(directions)]]
-            if CATEGORY_DIRECTION[category] not in codes:
-                codes.append(CATEGORY_DIRECTION[category])
-            if number % 3 == 0 and directions[(number + 4) % len(directions)] not in codes:
-                codes.append(directions[(number + 4) % len(directions)])
-            if number % 11 == 0:
-                level = PromotionLevel.MINISTRY
-            elif number % 5 == 1:
-                level = PromotionLevel.PROVINCE
-            elif number % 4 == 2:
-                level = PromotionLevel.SCHOOL
-            else:
-                level = PromotionLevel.NONE
-            sections = [
-                [text["background"][story].format(**words)],
-                [text["process"][story].format(**words)],
-                [ORDINALS[k] + text["measures"][i].format(**words)[2:] for k, i in enumerate(measures)],
-                [text["effect"][effect].format(**words)],
-                [text["reflection"][reflection].format(**words)],
-            ]
-            if count_characters("".join(map("".join, sections))) < MIN_CHARACTERS:
-                second = next(i for i in allowed if i != reflection)
-                sections[4].append(text["reflection"][second].format(**words))
+    for path in sorted(DATA.glob("*.toml")):
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        category = CaseCategory(_choice(CaseCategory, data["category"], path.name))
+        for item in data["case"]:
+            where = f"{path.name}“{item['title']}”"
+            level = PromotionLevel(_choice(PromotionLevel, item["promotion"], where)) if "promotion" in item else None
+            if level is not None and not item.get("opinion"):
+                raise ValueError(f"{where}：推介的案例须写推荐意见")
+            sections = []
+            for section in item["section"]:
+                table = None
+                if "table" in section:
+                    table = {"caption": section["table_caption"], "rows": section["table"]}
+                sections.append(
+                    {"heading": section["heading"], "paragraphs": _paragraphs(section["text"]), "table": table}
+                )
             plan.append(
                 {
-                    "number": number,
-                    "title": title,
-                    "summary": summary,
-                    "keywords": keywords,
+                    "number": len(plan),
+                    "title": item["title"],
+                    "summary": item["summary"],
+                    "keywords": item["keywords"],
                     "category": category,
-                    "codes": codes[:3],
-                    "year": 2022 + number % 5,
-                    "promotion_level": level,
-                    "authors": "、".join([AUTHORS[number % 12], AUTHORS[(number + 5) % 12]][: 1 + number % 2]),
+                    "codes": [_choice(Direction, label, where) for label in item["directions"]],
+                    "studio": item["studio"],
+                    "year": item["year"],
+                    "promotion_level": level or PromotionLevel.NONE,
+                    "opinion": item.get("opinion", ""),
+                    # 推荐意见 at other levels than the planned one (a school's before a Ministry's).
+                    "opinions": {
+                        _choice(PromotionLevel, label, where): text for label, text in item.get("opinions", {}).items()
+                    },
+                    "authors": item.get("authors") or _hosts()[item["studio"]],
                     "sections": sections,
-                    "with_table": number % 3 == 1,
-                    "with_image": number % 4 == 0,
+                    "image_caption": item.get("image_caption", ""),
                 }
             )
-            number += 1
     return plan
 
 
+def case_plan():
+    """The 60 demo cases as plain data, in a fixed order (a copy: callers may change it)."""
+    return [dict(item) for item in _plan()]
+
+
+def story_text(item):
+    """Everything a reader reads in a planned case's body: headings, paragraphs and table cells."""
+    parts = []
+    for section in item["sections"]:
+        parts += [section["heading"], *section["paragraphs"]]
+        if section["table"]:
+            parts += [section["table"]["caption"], *(str(cell) for row in section["table"]["rows"] for cell in row)]
+    return "".join(parts)
+
+
 def planned_promotions():
-    """``[(title, level, year)]``: the demo cases promoted at load time (by the administrator)."""
+    """``[(title, level, year, 推荐意见)]``: the demo cases promoted at load time (by the administrator)."""
     return [
-        (item["title"], item["promotion_level"], item["year"])
-        for item in case_plan()
+        (item["title"], item["promotion_level"], item["year"], item["opinion"])
+        for item in _plan()
         if item["promotion_level"] != PromotionLevel.NONE
     ]
 
 
+def opinion_for(title, level):
+    """The 推荐意见 the demo case ``title`` has at ``level``, or ``""`` when the data gives none."""
+    for item in _plan():
+        if item["title"] == title:
+            if level == item["promotion_level"]:
+                return item["opinion"]
+            return item["opinions"].get(level, "")
+    return ""
+
+
 def build_body(item, image=None):
     children = []
-    for heading_text, paragraphs in zip(SECTION_HEADINGS, item["sections"], strict=True):
-        children.append(heading(heading_text))
-        children += [paragraph(text) for text in paragraphs]
-        if heading_text == SECTION_HEADINGS[0] and image is not None:
-            image_value = {"image": image.pk, "decorative": False, "alt_text": item["title"]}
-            children.append({"type": "image", "value": {"image": image_value, "caption": "活动现场示意"}})
-        if heading_text == SECTION_HEADINGS[1] and item["with_table"]:
+    for index, section in enumerate(item["sections"]):
+        children.append(heading(section["heading"]))
+        children += [paragraph(text) for text in section["paragraphs"]]
+        if index == 0 and image is not None:
+            # The demo has no photographs: the picture is a drawn card naming what a photo would show.
+            image_value = {"image": image.pk, "decorative": False, "alt_text": f"示意图：{item['image_caption']}"}
+            children.append(
+                {"type": "image", "value": {"image": image_value, "caption": f"{item['image_caption']}（示意图）"}}
+            )
+        if section["table"]:
             table = {
-                "data": [TABLE_HEADERS, *TABLE_ROWS],
+                "data": [[str(cell) for cell in row] for row in section["table"]["rows"]],
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,
-                "table_caption": "工作推进安排",
+                "table_caption": section["table"]["caption"],
             }
             children.append({"type": "table", "value": table})
     return children
@@ -142,7 +155,7 @@ def demo_image(item, studio):
 
     return wagtail_image(
         f"案例配图：{item['title']}",
-        lambda: banner(item["title"], seed=f"case-{item['number']}", subtitle="典型案例"),
+        lambda: banner(item["image_caption"], seed=f"case-{item['number']}", subtitle=f"示意图 · {item['title']}"),
         filename=f"case-{item['number']:02d}.jpg",
         collection=studio.space.collection,
     )
@@ -159,14 +172,16 @@ def load(stdout):
     if not studios:
         stdout.write("典型案例：没有已发布的工作室，跳过示例案例。")
         return
+    by_slug = {studio.slug: studio for studio in studios}
     rows = {row.code: row for row in DirectionRow.objects.all()}
     block = CaseBodyBlock()
     created = 0
     for item in case_plan():
-        studio = studios[item["number"] % len(studios)]
+        # Under the studio that wrote it; spread over whatever studios exist otherwise.
+        studio = by_slug.get(item["studio"]) or studios[item["number"] % len(studios)]
         if CasePage.objects.filter(studio=studio, title=item["title"]).exists():
             continue
-        image = demo_image(item, studio) if item["with_image"] else None
+        image = demo_image(item, studio) if item["image_caption"] else None
         body = block.to_python(build_body(item, image))
         with transaction.atomic():
             case = CasePage(

@@ -59,7 +59,8 @@ def _administrator():
 
 
 def _planned_case_promotions(stdout):
-    """The case library's promoted cases, as the administrator loading the demo marks them."""
+    """The case library's promoted cases, as the administrator loading the demo marks them, each
+    with the 推荐意见 its promoting body wrote about it."""
     from cases.demo import planned_promotions
     from cases.models import CasePage
 
@@ -68,10 +69,17 @@ def _planned_case_promotions(stdout):
         stdout.write("审核与推介演示数据：没有站点管理员账号，跳过案例库的推介。")
         return 0
     created = 0
-    for title, level, year in planned_promotions():
+    for title, level, year, opinion in planned_promotions():
         case = CasePage.objects.live().filter(title=title).first()
-        created += _promote(case, level, administrator, "", batch="", year=year)
+        created += _promote(case, level, administrator, opinion, batch="", year=year)
     return created
+
+
+def _case_opinion(page, level):
+    """The 推荐意见 the demo data gives ``page`` at ``level``; none (nothing shown) otherwise."""
+    from cases.demo import opinion_for
+
+    return opinion_for(page.title, level)
 
 
 def load(stdout):
@@ -90,19 +98,29 @@ def load(stdout):
 
     from wagtail.models import Page
 
+    from cases.demo import planned_promotions
+    from cases.models import CasePage
+
     own_items = list(
         Page.objects.live().descendant_of(studio).filter(content_type__model__in=["casepage", "resourcepage"])
     )
-    other_cases = list(
-        Page.objects.live().filter(content_type__model="casepage").exclude(pk__in=[p.pk for p in own_items])[:2]
-    )
+    # The Ministry's own account promotes two demo cases the data files it under (in their year).
+    ministry_titles = [
+        title for title, level, _year, _opinion in planned_promotions() if level == PromotionLevel.MINISTRY
+    ]
+    other_cases = [
+        case
+        for title in ministry_titles
+        for case in CasePage.objects.live().filter(title=title).exclude(pk__in=[p.pk for p in own_items])[:1]
+    ][:2]
     created = _promote(studio, PromotionLevel.SCHOOL, school, "工作室团队稳定、活动扎实，推荐参加省级遴选。")
     created += _promote(studio, PromotionLevel.PROVINCE, province, "新生适应教育做法成体系，在全省中职学校推广。")
     if own_items:
-        created += _promote(own_items[0], PromotionLevel.SCHOOL, school, "做法具体，可直接借鉴。")
-        created += _promote(own_items[0], PromotionLevel.MINISTRY, ministry, "面向全国中职学校推广应用。")
+        created += _promote(own_items[0], PromotionLevel.SCHOOL, school, _case_opinion(own_items[0], "school"))
+        created += _promote(own_items[0], PromotionLevel.MINISTRY, ministry, _case_opinion(own_items[0], "ministry"))
     for case in other_cases:
-        created += _promote(case, PromotionLevel.MINISTRY, ministry, "典型性强、可复制，面向全国推介。")
+        opinion = _case_opinion(case, PromotionLevel.MINISTRY)
+        created += _promote(case, PromotionLevel.MINISTRY, ministry, opinion, year=case.year)
     created += _planned_case_promotions(stdout)
 
     stdout.write(f"审核与推介演示数据：新增推介 {created} 条；演示账号（密码均为 {password}）：")

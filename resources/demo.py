@@ -2,36 +2,83 @@
 
 Resources and handbooks are spread over the live demo studios; each is found by
 its slug below its studio, so a second run adds nothing and what an editor
-changed is left alone. The files (PDF, Word, Excel) are generated here; the
-text comes from :mod:`resources.demo_content`.
+changed is left alone. The resources are data, ``resources/demo_data/resources.toml``:
+each its own material, whose sections and table go into the files (PDF, Word, Excel)
+generated here; the handbooks' text comes from :mod:`resources.demo_content`.
 """
 
+import functools
 import io
+import tomllib
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from home.choices import ResourceType
+from home.choices import Direction as DirectionChoice
+from home.choices import ResourceType, value_for_label
 from home.models import Direction
 
-from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
+from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
 
 FORMAT_NAMES = {"pdf": "PDF 版", "docx": "Word 版", "xlsx": "Excel 表格"}
 VIDEO_BASE_URL = "https://video.example.com/bzr-demo/"  # placeholder host: the demo has no real videos
 
 
+DATA = Path(__file__).resolve().parent / "demo_data" / "resources.toml"
+
+
+def _choice(vocabulary, label, where):
+    value = value_for_label(vocabulary, label)
+    if value is None:
+        raise ValueError(f"resources.toml {where}：“{label}”不是有效的选项")
+    return value
+
+
+@functools.cache
+def _resources():
+    with open(DATA, "rb") as handle:
+        items = tomllib.load(handle)["resource"]
+    return [
+        {
+            "slug": item["slug"],
+            "resource_type": ResourceType(_choice(ResourceType, item["type"], item["slug"])),
+            "title": item["title"],
+            "description": item["description"],
+            "codes": [_choice(DirectionChoice, label, item["slug"]) for label in item["directions"]],
+            "formats": "video" if item.get("video") else item["formats"],
+            "sections": [tuple(section) for section in item.get("section", [])],
+            "table": item.get("table"),
+        }
+        for item in items
+    ]
+
+
+def demo_resources():
+    """The demo resources as plain data, in the file's order (copies: callers may change them)."""
+    return [dict(item) for item in _resources()]
+
+
+def resource_text(item):
+    """What a reader reads of a planned resource: its description, its files' sections and table."""
+    table = table_for(item)
+    cells = [str(cell) for row in [table[0], *table[1]] for cell in row] if item["formats"] != "video" else []
+    return "".join([item["description"], *(heading + text for heading, text in item["sections"]), *cells])
+
+
 # --- File generators ----------------------------------------------------------------
-def sections_for(resource_type, description):
-    return [("简介", description), *POINTS.get(resource_type, [])]
+def sections_for(item):
+    return [("简介", item["description"]), *item["sections"]]
 
 
-def table_for(resource_type):
-    if resource_type in TABLES:
-        return TABLES[resource_type]
-    points = POINTS.get(resource_type, [])
-    return ["序号", "项目", "说明"], [[i, name, text] for i, (name, text) in enumerate(points, start=1)]
+def table_for(item):
+    """``(header, rows)``: the resource's own table, or one listing its sections."""
+    if item["table"]:
+        header, *rows = item["table"]
+        return header, rows
+    return ["序号", "项目", "说明"], [[i, name, text] for i, (name, text) in enumerate(item["sections"], start=1)]
 
 
 def pdf_bytes(title, subtitle, sections):
@@ -113,12 +160,13 @@ def make_document(title, filename, content, collection):
     return document
 
 
-def files_for(slug, resource_type, title, description, studio, formats):
+def files_for(item, studio):
     """The resource's files, in its studio's collection (where the studio's editors choose documents)."""
     collection = studio.space.collection
+    slug, title, formats = item["slug"], item["title"], item["formats"]
     subtitle = f"{studio.title} · {studio.school}"
-    sections = sections_for(resource_type, description)
-    table = table_for(resource_type)
+    sections = sections_for(item)
+    table = table_for(item)
     makers = {
         "pdf": lambda: pdf_bytes(title, subtitle, sections),
         "docx": lambda: docx_bytes(title, subtitle, sections, table),
@@ -143,21 +191,22 @@ def _publish(page):
 def load_resources(studios, stdout):
     directions = {row.code: row for row in Direction.objects.all()}
     created = 0
-    for index, (slug, resource_type, title, description, codes, formats) in enumerate(RESOURCES):
+    for index, item in enumerate(_resources()):
         studio = studios[index % len(studios)]
+        slug = item["slug"]
         if ResourcePage.objects.child_of(studio).filter(slug=slug).exists():
             continue
-        video = formats == "video"
+        video = item["formats"] == "video"
         resource = ResourcePage(
-            title=title,
+            title=item["title"],
             slug=slug,
-            resource_type=resource_type,
-            description=description,
+            resource_type=item["resource_type"],
+            description=item["description"],
             video_url=f"{VIDEO_BASE_URL}{slug}" if video else "",
         )
-        resource.directions = [directions[code] for code in codes]
+        resource.directions = [directions[code] for code in item["codes"]]
         if not video:
-            resource.files = files_for(slug, resource_type, title, description, studio, formats)
+            resource.files = files_for(item, studio)
         studio.add_child(instance=resource)
         _publish(resource)
         created += 1

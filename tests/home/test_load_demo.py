@@ -149,6 +149,22 @@ class LoadDemoTests(TestCase):
         for case in promoted_cases:
             self.assertTrue(case.promotions.filter(level=case.promotion_level).exists(), case.title)
 
+    def test_promoted_cards_show_what_the_promoting_body_wrote_about_each_case(self):
+        """A 推荐意见 about that case, never the same sentence on two cards and never an import note."""
+        from cases.models import CasePage
+
+        case_promotions = Promotion.objects.filter(page__in=CasePage.objects.all())
+        notes = list(case_promotions.values_list("note", flat=True))
+        self.assertGreater(len(notes), 10)
+        self.assertTrue(all(notes), "a demo case promotion without its 推荐意见")
+        self.assertEqual(len(notes), len(set(notes)))
+        self.assertFalse(Promotion.objects.filter(note__contains="导入").exists())
+        response = self.client.get("/promoted/", {"level": "ministry"})
+        html = response.content.decode()
+        shown = [note for note in notes if note in html]
+        self.assertTrue(shown)
+        self.assertNotIn("案例导入时标注的推介级别", html)
+
     def test_absolute_links_point_where_make_run_serves_the_demo(self):
         from wagtail.models import Site
 
