@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -28,8 +29,13 @@ class PromotionForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        if self.instance.pk is None:
+        # The 推介人 is whoever decided what is promoted at which level, and when: the person who
+        # adds a promotion, or who later changes its item or level (a corrected note or batch
+        # leaves it theirs). Wagtail's history of the promotion keeps every earlier edit.
+        if self.instance.pk is None or {"page", "level"} & set(self.changed_data):
             self.instance.created_by = self.for_user
+            if self.instance.pk is not None:
+                self.instance.created_at = timezone.now()
         return super().save(commit=commit)
 
     class Meta:

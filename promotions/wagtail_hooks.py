@@ -208,12 +208,17 @@ def main_action_first(menu_items, request, context):
 
 @hooks.register("construct_homepage_panels")
 def studio_home_and_review_queue(request, panels):
-    """Editors get their studio's home, everyone the 待我审核 list (Wagtail's two workflow panels go)."""
+    """Editors get their studio's home, everyone the 待我审核 list (Wagtail's two workflow panels go),
+    and 最近编辑 lists only pages the user may still edit."""
     studios = dashboard.editor_studios(request.user)
     replaced = {"workflow_objects_to_moderate"}
     if studios:
         replaced.add("user_objects_in_workflow_moderation")
-    panels[:] = [panel for panel in panels if getattr(panel, "name", None) not in replaced]
+    panels[:] = [
+        dashboard.EditableRecentEditsPanel() if getattr(panel, "name", None) == "recent_edits" else panel
+        for panel in panels
+        if getattr(panel, "name", None) not in replaced
+    ]
     if studios:
         panels.append(dashboard.StudioHomePanel(studios))
     panels.append(dashboard.ReviewQueuePanel(show_when_empty=dashboard.is_reviewer(request.user)))

@@ -260,6 +260,7 @@ ROLE_SCREENS = {
         "/admin/account/",
     ],
     "demo_school": ["/admin/", "/admin/snippets/promotions/promotion/", "/admin/snippets/promotions/promotion/add/"],
+    "demo_province": ["/admin/", "/admin/snippets/promotions/promotion/", "/admin/snippets/promotions/promotion/add/"],
     "demo_ministry": ["/admin/", "/admin/snippets/promotions/promotion/", "/admin/snippets/promotions/promotion/add/"],
 }
 

@@ -58,6 +58,13 @@ def test_the_project_translations_override_wagtails():
         assert translation.gettext("live") == "已发布"  # Wagtail: 在用
         assert translation.gettext("Awaiting your review") == "待我审核"
         assert translation.gettext("Autosave is paused") == "自动保存已暂停"  # Wagtail: untranslated
+        # Wagtail: “添加 推介”, “推介 '…' 已创建。”
+        assert translation.gettext("Add %(model_name)s") % {"model_name": "推介"} == "添加推介"
+        created = translation.gettext("%(model_name)s '%(object)s' created.")
+        assert (
+            created % {"model_name": "推介", "object": "部级推介：家访实录（2026）"}
+            == "推介“部级推介：家访实录（2026）”已创建。"
+        )
 
 
 def test_a_missing_or_stale_catalogue_is_a_system_check_warning(tmp_path, settings):

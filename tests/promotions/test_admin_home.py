@@ -188,6 +188,10 @@ def test_approving_in_the_editor_lands_on_the_queue_without_a_permission_error(c
     assert messages_of(response) == ["“心理健康周”已审核通过，已提交省级审核。"]
     html = response.content.decode()
     assert "没有权限" not in html and "已被更新" not in html
+    # Approving saved a revision in the reviewer's name; Wagtail's 最近编辑 then linked the home
+    # to the editor of a page they may no longer open (对不起，你没有权限访问).
+    assert f'href="{edit_url}"' not in html
+    assert client.get(edit_url).status_code == 302  # the page is past their step now
 
 
 def test_the_landing_says_nothing_about_someone_elses_action(client, world):

@@ -135,3 +135,42 @@ def test_editor_creates_and_submits_but_cannot_publish(client, world):
     )
     assert refused(refused_add)
     assert not Page.objects.filter(slug="intrude").exists()
+
+
+def test_what_an_editor_uploads_in_the_choosers_goes_into_their_studio_collection(client, world):
+    """The choosers' upload tabs file a photo or a document in the editor's studio collection,
+    where the choosers then offer it to them (and not to another studio's editor)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 48), (30, 110, 70)).save(buffer, "PNG")
+    login(client, world.editor_a)
+    photo = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "春晖班会现场",
+            "image-chooser-upload-file": SimpleUploadedFile("banhui.png", buffer.getvalue(), "image/png"),
+        },
+    )
+    assert photo.status_code == 200 and photo.json()["step"] == "chosen", photo.content.decode()[:300]
+    document = client.post(
+        reverse("wagtaildocs_chooser:create"),
+        {
+            "document-chooser-upload-title": "春晖班级公约模板",
+            "document-chooser-upload-file": SimpleUploadedFile("gongyue.txt", "班级公约".encode(), "text/plain"),
+        },
+    )
+    assert document.status_code == 200 and document.json()["step"] == "chosen", document.content.decode()[:300]
+
+    collection = world.studio_a.space.collection
+    assert Image.objects.get(title="春晖班会现场").collection == collection
+    assert Document.objects.get(title="春晖班级公约模板").collection == collection
+    assert "春晖班会现场" in page_html(client.get(reverse("wagtailimages_chooser:choose")))
+    login(client, world.editor_b)
+    assert "春晖班会现场" not in page_html(client.get(reverse("wagtailimages_chooser:choose")))
+    assert "春晖班级公约模板" not in page_html(client.get(reverse("wagtaildocs_chooser:choose")))

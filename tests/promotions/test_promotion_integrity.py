@@ -171,3 +171,30 @@ def test_the_data_migration_removes_the_promotions_the_case_field_made(world, li
     assert set(Promotion.objects.values_list("pk", flat=True)) == {by_reviewer.pk, account_deleted.pk}
     assert level_of(live_case) == "none"
     assert level_of(other) == "province"
+
+
+def test_whoever_changes_what_is_promoted_becomes_its_promoter(client, world, live_case, django_user_model):
+    assert promote_in_admin(client, world.school_a, live_case, "school").status_code == 302
+    promotion = Promotion.objects.get(page=live_case)
+    made_at = promotion.created_at
+    administrator = django_user_model.objects.create_superuser("zhanguan", "zhanguan@example.cn", "pass-7731")
+    edit = reverse("wagtailsnippets_promotions_promotion:edit", args=[promotion.pk])
+    data = {"page": live_case.pk, "level": "school", "year": 2026, "batch": "第一批", "note": "补充：已在全校推广。"}
+
+    # Correcting the note leaves the promotion the school reviewer's.
+    login(client, administrator)
+    assert client.post(edit, data).status_code == 302
+    promotion.refresh_from_db()
+    assert (promotion.note, promotion.created_by, promotion.created_at) == (
+        "补充：已在全校推广。",
+        world.school_a,
+        made_at,
+    )
+
+    # Raising it to 部级 is the administrator's promotion, made now: the list must not name the school.
+    assert client.post(edit, {**data, "level": "ministry"}).status_code == 302
+    promotion.refresh_from_db()
+    assert (promotion.level, promotion.created_by) == ("ministry", administrator)
+    assert promotion.created_at > made_at
+    listing = client.get(reverse("wagtailsnippets_promotions_promotion:list")).content.decode()
+    assert "school_a" not in listing
