@@ -35,6 +35,7 @@ engine asks the database engine too), so every engine answers the same ``Query``
 
 from __future__ import annotations
 
+import collections
 import functools
 import math
 import re
@@ -76,7 +77,7 @@ class Alternative:
     """A token, or a phrase of tokens separated by spaces (adjacent, in order)."""
 
     text: str
-    kind: str  # literal | phrase | compound | equivalent | narrower | subword | broader
+    kind: str  # literal | phrase | compound | equivalent | narrower | subword | variant-subword | broader
     weight: float
 
 
@@ -521,11 +522,27 @@ def _alternatives(word: str) -> list[Alternative]:
     alternatives += [Alternative(w, "equivalent", EQUIVALENT) for w in equivalents.get(word, ())]
     alternatives += [Alternative(w, "narrower", NARROWER) for w in narrower.get(word, ())]
     alternatives += [Alternative(w, "broader", BROADER) for w in broader.get(word, ())]
-    if len(word) >= 3 and _CJK_RUN.fullmatch(word):
-        for sub in _nested_subwords(word):
+    # The dictionary sub-words of the word and of its equivalents and narrower terms: texts
+    # write the core of a compound on its own (离异家庭 / 父母离婚 → "父母在他十岁时离婚").
+    # Their weight is scaled by the kind they come from, then by how informative they are
+    # (``_weigh``).
+    # A variant's sub-word is kept only when it is the core several variants share (离婚 in
+    # 父母离婚 and 离婚家庭, 退学 in 想退学 and 要退学), not a modifier of one of them (中途 in
+    # 中途辍学, 指导 in 生涯指导).
+    sources = [
+        (a, _nested_subwords(a.text))
+        for a in alternatives
+        if a.kind in ("literal", "equivalent", "narrower") and len(a.text) >= 3 and _CJK_RUN.fullmatch(a.text)
+    ]
+    shared = collections.Counter(sub for _source, subs in sources for sub in set(subs))
+    for source, subs in sources:
+        for sub in subs:
             if sub in generic_words():
                 continue  # 学生 inside 学生会 says nothing of what is asked
-            alternatives.append(Alternative(sub, "subword", SUBWORD))
+            if source.kind == "literal":
+                alternatives.append(Alternative(sub, "subword", SUBWORD))
+            elif shared[sub] >= 2:
+                alternatives.append(Alternative(sub, "variant-subword", round(SUBWORD * source.weight, 4)))
     seen: dict[str, Alternative] = {}
     for alternative in alternatives:  # one entry per text, the strongest kind
         if alternative.text not in seen or seen[alternative.text].weight < alternative.weight:
@@ -589,11 +606,13 @@ def _weigh(query: Query, engine) -> None:
         for alt in concept.alternatives:
             if not freqs.get(alt.text, 0):
                 continue  # found nowhere: nothing to fetch or score
-            if alt.kind == "subword" and concept.generic:
+            if alt.kind in ("subword", "variant-subword") and concept.generic:
                 continue  # the pieces of a word found everywhere say even less
-            if alt.kind == "subword":
+            if alt.kind == "variant-subword" and not df:
+                continue  # the site never speaks of it: pieces of its synonyms (职务 for 职称) are noise
+            if alt.kind in ("subword", "variant-subword"):
                 ratio = min(1.0, idf(freqs[alt.text], n) / concept.idf) if concept.idf else 0.0
-                alt = Alternative(alt.text, alt.kind, round(SUBWORD * ratio, 4))
+                alt = Alternative(alt.text, alt.kind, round(alt.weight * ratio, 4))
             alternatives.append(alt)
         concept.alternatives = alternatives
         concept.present = any(a.weight >= MATCHED for a in alternatives)

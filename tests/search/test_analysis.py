@@ -1,7 +1,7 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
 from search.analysis import analyse, index_text, load_thesaurus, normalize, query_words
-from search.query import _chunks, _nested_subwords, _relations
+from search.query import _alternatives, _chunks, _nested_subwords, _relations
 
 
 def test_full_width_and_case_are_normalised():
@@ -115,3 +115,15 @@ def test_query_sub_words_nest_in_the_words_segmentation():
     assert not {"难学", "济困"} & set(subs)
     # A sub-word spanning whole pieces stays (职业生涯 in 职业生涯规划).
     assert "职业生涯" in _nested_subwords("职业生涯规划")
+
+
+def test_the_core_several_synonyms_share_is_searched_as_a_weaker_alternative():
+    # Texts write the core of a compound on its own: "父母在他十岁时离婚" is about a 离异家庭.
+    # 离婚 is in two of its variants (父母离婚, 离婚家庭): searched, below the synonyms.
+    alternatives = {a.text: a for a in _alternatives("离异家庭")}
+    assert alternatives["离婚"].kind == "variant-subword"
+    assert alternatives["离婚"].weight < alternatives["父母离婚"].weight
+    # 退学 is in 想退学 and 要退学 (narrower terms of 辍学); 中途 only modifies 中途辍学.
+    alternatives = {a.text for a in _alternatives("辍学")}
+    assert "退学" in alternatives
+    assert "中途" not in alternatives
