@@ -235,6 +235,10 @@ def _relations() -> tuple[dict, dict, dict]:
             broader.setdefault(word, []).extend(wider)
         for parent in wider:
             narrower.setdefault(parent, []).extend(words)
+    # A broader term stands for its whole group: 社交退缩 above 社恐 is also written 孤僻,
+    # 不合群, 独来独往.
+    for word, wider in broader.items():
+        broader[word] = [*wider, *(w for parent in wider for w in equivalents.get(parent, ()) if w != word)]
     dedupe = lambda mapping: {k: tuple(dict.fromkeys(v)) for k, v in mapping.items()}  # noqa: E731
     return dedupe(equivalents), dedupe(narrower), dedupe(broader)
 

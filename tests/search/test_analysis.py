@@ -127,3 +127,11 @@ def test_the_core_several_synonyms_share_is_searched_as_a_weaker_alternative():
     alternatives = {a.text for a in _alternatives("辍学")}
     assert "退学" in alternatives
     assert "中途" not in alternatives
+
+
+def test_a_broader_term_brings_the_words_of_its_group():
+    # 社恐 > 社交退缩, and 社交退缩 is also written 孤僻, 不合群: a reader asking about 社恐
+    # accepts a case about a 孤僻 student, below the literal word and its synonyms.
+    _equivalents, _narrower, broader = _relations()
+    assert {"社交退缩", "孤僻", "不合群"} <= set(broader["社恐"])
+    assert "社恐" not in broader["社恐"]
