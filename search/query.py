@@ -547,11 +547,23 @@ def _alternatives(word: str) -> list[Alternative]:
                 alternatives.append(Alternative(sub, "subword", SUBWORD))
             elif shared[sub] >= 2:
                 alternatives.append(Alternative(sub, "variant-subword", round(SUBWORD * source.weight, 4)))
+    # A sub-word stays beside another kind of the same text until its weight is known (_weigh).
+    return _strongest([a for a in alternatives if not _sub_kind(a.kind)]) + _strongest(
+        [a for a in alternatives if _sub_kind(a.kind)]
+    )
+
+
+def _strongest(alternatives: list[Alternative]) -> list[Alternative]:
+    """One entry per text, the one of highest weight (in first-seen order)."""
     seen: dict[str, Alternative] = {}
-    for alternative in alternatives:  # one entry per text, the strongest kind
+    for alternative in alternatives:
         if alternative.text not in seen or seen[alternative.text].weight < alternative.weight:
             seen[alternative.text] = alternative
     return list(seen.values())
+
+
+def _sub_kind(kind: str) -> bool:
+    return kind in ("subword", "variant-subword")
 
 
 def _cuts(word: str, offset: int) -> set[int]:
@@ -610,13 +622,15 @@ def _weigh(query: Query, engine) -> None:
         for alt in concept.alternatives:
             if not freqs.get(alt.text, 0):
                 continue  # found nowhere: nothing to fetch or score
-            if alt.kind in ("subword", "variant-subword") and concept.generic:
+            if _sub_kind(alt.kind) and concept.generic:
                 continue  # the pieces of a word found everywhere say even less
             if alt.kind == "variant-subword" and not df:
                 continue  # the site never speaks of it: pieces of its synonyms (职务 for 职称) are noise
-            if alt.kind in ("subword", "variant-subword"):
+            if _sub_kind(alt.kind):
                 ratio = min(1.0, idf(freqs[alt.text], n) / concept.idf) if concept.idf else 0.0
                 alt = Alternative(alt.text, alt.kind, round(alt.weight * ratio, 4))
             alternatives.append(alt)
-        concept.alternatives = alternatives
+        # A sub-word's weight is known only now: 实习 inside 顶岗实习 is less informative than
+        # the word, and then its broader term (实习, 0.55) must not be lost to it.
+        concept.alternatives = _strongest(alternatives)
         concept.present = any(a.weight >= MATCHED for a in alternatives)

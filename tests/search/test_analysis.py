@@ -1,7 +1,9 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
+import pytest
+
 from search.analysis import analyse, index_text, load_thesaurus, normalize, query_words
-from search.query import _alternatives, _chunks, _nested_subwords, _relations
+from search.query import _alternatives, _chunks, _nested_subwords, _relations, understand
 
 
 def test_full_width_and_case_are_normalised():
@@ -135,3 +137,24 @@ def test_a_broader_term_brings_the_words_of_its_group():
     _equivalents, _narrower, broader = _relations()
     assert {"社交退缩", "孤僻", "不合群"} <= set(broader["社恐"])
     assert "社恐" not in broader["社恐"]
+
+
+class _Frequencies:
+    """An engine answering document frequencies only: ``df`` word → documents holding it."""
+
+    def __init__(self, df, n=1000):
+        self.df, self.n = df, n
+
+    def doc_freqs(self, items):
+        count = lambda item: self.df.get(item, 0) if isinstance(item, str) else max(map(count, item), default=0)  # noqa: E731
+        return self.n, {item: count(item) for item in items}, 1
+
+
+def test_a_sub_word_less_informative_than_its_word_keeps_its_broader_weight():
+    # 实习 is a sub-word of 顶岗实习 (scaled down: found in many more documents) and its
+    # broader term (0.55): a case about 跟岗实习 still matches 顶岗实习 through 实习.
+    engine = _Frequencies({"顶岗实习": 5, "实习": 300})
+    (concept,) = understand("顶岗实习", engine, correct=False).concepts
+    weights = {a.text: a.weight for a in concept.alternatives}
+    assert weights["实习"] == pytest.approx(0.55)
+    assert [a.text for a in concept.alternatives].count("实习") == 1
