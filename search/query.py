@@ -531,21 +531,23 @@ def _alternatives(word: str) -> list[Alternative]:
     # Their weight is scaled by the kind they come from, then by how informative they are
     # (``_weigh``).
     # A variant's sub-word is kept only when it is the core several variants share (离婚 in
-    # 父母离婚 and 离婚家庭, 退学 in 想退学 and 要退学), not a modifier of one of them (中途 in
-    # 中途辍学, 指导 in 生涯指导).
+    # 父母离婚 and 离婚家庭, 退学 in 想退学 and 要退学) and the head of one of them (a Chinese
+    # compound ends with what it is: 父母离婚 is a 离婚), not a modifier (中途 in 中途辍学, 中等
+    # in 中等职业学校 and 中等专业学校) nor the tail of a single variant (指导 in 生涯指导).
     sources = [
         (a, _nested_subwords(a.text))
         for a in alternatives
         if a.kind in ("literal", "equivalent", "narrower") and len(a.text) >= 3 and _CJK_RUN.fullmatch(a.text)
     ]
     shared = collections.Counter(sub for _source, subs in sources for sub in set(subs))
+    heads = {sub for source, subs in sources for sub in subs if source.text.endswith(sub)}
     for source, subs in sources:
         for sub in subs:
             if sub in generic_words():
                 continue  # 学生 inside 学生会 says nothing of what is asked
             if source.kind == "literal":
                 alternatives.append(Alternative(sub, "subword", SUBWORD))
-            elif shared[sub] >= 2:
+            elif shared[sub] >= 2 and sub in heads:
                 alternatives.append(Alternative(sub, "variant-subword", round(SUBWORD * source.weight, 4)))
     # A sub-word stays beside another kind of the same text until its weight is known (_weigh).
     return _strongest([a for a in alternatives if not _sub_kind(a.kind)]) + _strongest(

@@ -129,6 +129,8 @@ def test_the_core_several_synonyms_share_is_searched_as_a_weaker_alternative():
     alternatives = {a.text for a in _alternatives("辍学")}
     assert "退学" in alternatives
     assert "中途" not in alternatives
+    # 中等 begins 中等职业学校 and 中等专业学校 (equivalents of 中职) but is the head of neither.
+    assert "中等" not in {a.text for a in _alternatives("中职")}
 
 
 def test_a_broader_term_brings_the_words_of_its_group():
