@@ -16,9 +16,12 @@
    itself (1.0) or its finer phrase for an unknown word (1.0), the term it makes with the word
    typed next to it (宿舍 矛盾 → 宿舍矛盾, 1.0), its thesaurus equivalents (0.8) and narrower
    terms (0.75), its dictionary sub-words (up to 0.8, scaled by how informative the sub-word is
-   compared with the whole word: 留守 for 留守儿童 counts, 儿童 hardly), broader terms (0.55).
-   So the literal word ranks above its sub-words, and those above synonyms only when they are
-   as specific.
+   compared with the whole word: 留守 for 留守儿童 counts, 儿童 hardly), the core its synonyms
+   share (a sub-word two variants hold and one of them ends with: 离婚 in 父母离婚 and 离婚家庭
+   for 离异家庭; up to 0.64, likewise scaled, and only for a word the site uses), broader terms
+   and the other words of their group (0.55). A text reached several ways keeps its strongest
+   weight after scaling. So the literal word ranks above its sub-words, and those above
+   synonyms only when they are as specific.
 4. **Information**: each concept's IDF over the documents holding the word or its
    equivalents (BM25's formula), times 1.5 for a term of the domain's vocabulary and 0.5 for
    an ordinary verb. A *generic* concept – a word of ``search/data/generic_words.txt`` (学生,
