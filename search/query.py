@@ -16,9 +16,12 @@
    itself (1.0) or its finer phrase for an unknown word (1.0), the term it makes with the word
    typed next to it (宿舍 矛盾 → 宿舍矛盾, 1.0), its thesaurus equivalents (0.8) and narrower
    terms (0.75), its dictionary sub-words (up to 0.8, scaled by how informative the sub-word is
-   compared with the whole word: 留守 for 留守儿童 counts, 儿童 hardly), broader terms (0.55).
-   So the literal word ranks above its sub-words, and those above synonyms only when they are
-   as specific.
+   compared with the whole word: 留守 for 留守儿童 counts, 儿童 hardly), the core its synonyms
+   share (a sub-word two variants hold and one of them ends with: 离婚 in 父母离婚 and 离婚家庭
+   for 离异家庭; up to 0.64, likewise scaled, and only for a word the site uses), broader terms
+   and the other words of their group (0.55). A text reached several ways keeps its strongest
+   weight after scaling. So the literal word ranks above its sub-words, and those above
+   synonyms only when they are as specific.
 4. **Information**: each concept's IDF over the documents holding the word or its
    equivalents (BM25's formula), times 1.5 for a term of the domain's vocabulary and 0.5 for
    an ordinary verb. A *generic* concept – a word of ``search/data/generic_words.txt`` (学生,
@@ -35,6 +38,7 @@ engine asks the database engine too), so every engine answers the same ``Query``
 
 from __future__ import annotations
 
+import collections
 import functools
 import math
 import re
@@ -76,7 +80,7 @@ class Alternative:
     """A token, or a phrase of tokens separated by spaces (adjacent, in order)."""
 
     text: str
-    kind: str  # literal | phrase | compound | equivalent | narrower | subword | broader
+    kind: str  # literal | phrase | compound | equivalent | narrower | subword | variant-subword | broader
     weight: float
 
 
@@ -234,6 +238,10 @@ def _relations() -> tuple[dict, dict, dict]:
             broader.setdefault(word, []).extend(wider)
         for parent in wider:
             narrower.setdefault(parent, []).extend(words)
+    # A broader term stands for its whole group: 社交退缩 above 社恐 is also written 孤僻,
+    # 不合群, 独来独往.
+    for word, wider in broader.items():
+        broader[word] = [*wider, *(w for parent in wider for w in equivalents.get(parent, ()) if w != word)]
     dedupe = lambda mapping: {k: tuple(dict.fromkeys(v)) for k, v in mapping.items()}  # noqa: E731
     return dedupe(equivalents), dedupe(narrower), dedupe(broader)
 
@@ -521,16 +529,46 @@ def _alternatives(word: str) -> list[Alternative]:
     alternatives += [Alternative(w, "equivalent", EQUIVALENT) for w in equivalents.get(word, ())]
     alternatives += [Alternative(w, "narrower", NARROWER) for w in narrower.get(word, ())]
     alternatives += [Alternative(w, "broader", BROADER) for w in broader.get(word, ())]
-    if len(word) >= 3 and _CJK_RUN.fullmatch(word):
-        for sub in _nested_subwords(word):
+    # The dictionary sub-words of the word and of its equivalents and narrower terms: texts
+    # write the core of a compound on its own (离异家庭 / 父母离婚 → "父母在他十岁时离婚").
+    # Their weight is scaled by the kind they come from, then by how informative they are
+    # (``_weigh``).
+    # A variant's sub-word is kept only when it is the core several variants share (离婚 in
+    # 父母离婚 and 离婚家庭, 退学 in 想退学 and 要退学) and the head of one of them (a Chinese
+    # compound ends with what it is: 父母离婚 is a 离婚), not a modifier (中途 in 中途辍学, 中等
+    # in 中等职业学校 and 中等专业学校) nor the tail of a single variant (指导 in 生涯指导).
+    sources = [
+        (a, _nested_subwords(a.text))
+        for a in alternatives
+        if a.kind in ("literal", "equivalent", "narrower") and len(a.text) >= 3 and _CJK_RUN.fullmatch(a.text)
+    ]
+    shared = collections.Counter(sub for _source, subs in sources for sub in set(subs))
+    heads = {sub for source, subs in sources for sub in subs if source.text.endswith(sub)}
+    for source, subs in sources:
+        for sub in subs:
             if sub in generic_words():
                 continue  # 学生 inside 学生会 says nothing of what is asked
-            alternatives.append(Alternative(sub, "subword", SUBWORD))
+            if source.kind == "literal":
+                alternatives.append(Alternative(sub, "subword", SUBWORD))
+            elif shared[sub] >= 2 and sub in heads:
+                alternatives.append(Alternative(sub, "variant-subword", round(SUBWORD * source.weight, 4)))
+    # A sub-word stays beside another kind of the same text until its weight is known (_weigh).
+    return _strongest([a for a in alternatives if not _sub_kind(a.kind)]) + _strongest(
+        [a for a in alternatives if _sub_kind(a.kind)]
+    )
+
+
+def _strongest(alternatives: list[Alternative]) -> list[Alternative]:
+    """One entry per text, the one of highest weight (in first-seen order)."""
     seen: dict[str, Alternative] = {}
-    for alternative in alternatives:  # one entry per text, the strongest kind
+    for alternative in alternatives:
         if alternative.text not in seen or seen[alternative.text].weight < alternative.weight:
             seen[alternative.text] = alternative
     return list(seen.values())
+
+
+def _sub_kind(kind: str) -> bool:
+    return kind in ("subword", "variant-subword")
 
 
 def _cuts(word: str, offset: int) -> set[int]:
@@ -589,11 +627,15 @@ def _weigh(query: Query, engine) -> None:
         for alt in concept.alternatives:
             if not freqs.get(alt.text, 0):
                 continue  # found nowhere: nothing to fetch or score
-            if alt.kind == "subword" and concept.generic:
+            if _sub_kind(alt.kind) and concept.generic:
                 continue  # the pieces of a word found everywhere say even less
-            if alt.kind == "subword":
+            if alt.kind == "variant-subword" and not df:
+                continue  # the site never speaks of it: pieces of its synonyms (职务 for 职称) are noise
+            if _sub_kind(alt.kind):
                 ratio = min(1.0, idf(freqs[alt.text], n) / concept.idf) if concept.idf else 0.0
-                alt = Alternative(alt.text, alt.kind, round(SUBWORD * ratio, 4))
+                alt = Alternative(alt.text, alt.kind, round(alt.weight * ratio, 4))
             alternatives.append(alt)
-        concept.alternatives = alternatives
+        # A sub-word's weight is known only now: 实习 inside 顶岗实习 is less informative than
+        # the word, and then its broader term (实习, 0.55) must not be lost to it.
+        concept.alternatives = _strongest(alternatives)
         concept.present = any(a.weight >= MATCHED for a in alternatives)

@@ -1,7 +1,9 @@
 """The analyser: the same tokens at index and query time, whatever the script or width."""
 
+import pytest
+
 from search.analysis import analyse, index_text, load_thesaurus, normalize, query_words
-from search.query import _chunks, _nested_subwords, _relations
+from search.query import _alternatives, _chunks, _nested_subwords, _relations, understand
 
 
 def test_full_width_and_case_are_normalised():
@@ -115,3 +117,46 @@ def test_query_sub_words_nest_in_the_words_segmentation():
     assert not {"难学", "济困"} & set(subs)
     # A sub-word spanning whole pieces stays (职业生涯 in 职业生涯规划).
     assert "职业生涯" in _nested_subwords("职业生涯规划")
+
+
+def test_the_core_several_synonyms_share_is_searched_as_a_weaker_alternative():
+    # Texts write the core of a compound on its own: "父母在他十岁时离婚" is about a 离异家庭.
+    # 离婚 is in two of its variants (父母离婚, 离婚家庭): searched, below the synonyms.
+    alternatives = {a.text: a for a in _alternatives("离异家庭")}
+    assert alternatives["离婚"].kind == "variant-subword"
+    assert alternatives["离婚"].weight < alternatives["父母离婚"].weight
+    # 退学 is in 想退学 and 要退学 (narrower terms of 辍学); 中途 only modifies 中途辍学.
+    alternatives = {a.text for a in _alternatives("辍学")}
+    assert "退学" in alternatives
+    assert "中途" not in alternatives
+    # 中等 begins 中等职业学校 and 中等专业学校 (equivalents of 中职) but is the head of neither.
+    assert "中等" not in {a.text for a in _alternatives("中职")}
+
+
+def test_a_broader_term_brings_the_words_of_its_group():
+    # 社恐 > 社交退缩, and 社交退缩 is also written 孤僻, 不合群: a reader asking about 社恐
+    # accepts a case about a 孤僻 student, below the literal word and its synonyms.
+    _equivalents, _narrower, broader = _relations()
+    assert {"社交退缩", "孤僻", "不合群"} <= set(broader["社恐"])
+    assert "社恐" not in broader["社恐"]
+
+
+class _Frequencies:
+    """An engine answering document frequencies only: ``df`` word → documents holding it."""
+
+    def __init__(self, df, n=1000):
+        self.df, self.n = df, n
+
+    def doc_freqs(self, items):
+        count = lambda item: self.df.get(item, 0) if isinstance(item, str) else max(map(count, item), default=0)  # noqa: E731
+        return self.n, {item: count(item) for item in items}, 1
+
+
+def test_a_sub_word_less_informative_than_its_word_keeps_its_broader_weight():
+    # 实习 is a sub-word of 顶岗实习 (scaled down: found in many more documents) and its
+    # broader term (0.55): a case about 跟岗实习 still matches 顶岗实习 through 实习.
+    engine = _Frequencies({"顶岗实习": 5, "实习": 300})
+    (concept,) = understand("顶岗实习", engine, correct=False).concepts
+    weights = {a.text: a.weight for a in concept.alternatives}
+    assert weights["实习"] == pytest.approx(0.55)
+    assert [a.text for a in concept.alternatives].count("实习") == 1
