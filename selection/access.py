@@ -52,6 +52,22 @@ def expert_of(user):
     return getattr(user, "selection_expert", None)
 
 
+def has_desk(user):
+    """Whether ``user`` has a selection desk to work at: an applicant, a school, an organiser or an expert.
+
+    The admin menu offers 评选工作台 only to them; a studio editor has nothing to do there.
+    """
+    if not user.is_authenticated:
+        return False
+    return bool(
+        user.is_superuser
+        or school_of(user)
+        or expert_of(user)
+        or organised_programmes(user).exists()
+        or Application.objects.filter(applicant=user).exists()
+    )
+
+
 def school_applications(user):
     school = school_of(user)
     if school is None:

@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import access
 from .models import Expert, Programme
 
 
@@ -42,6 +43,15 @@ class SelectionViewSetGroup(SnippetViewSetGroup):
 register_snippet(SelectionViewSetGroup)
 
 
+class SelectionDeskMenuItem(MenuItem):
+    """评选工作台, shown to those who have a desk there (not to studio editors, who would find nothing)."""
+
+    def is_shown(self, request):
+        return access.has_desk(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_selection_desk_menu_item():
-    return MenuItem(_("评选工作台"), reverse("selection:index"), name="selection-desk", icon_name="tasks", order=60)
+    return SelectionDeskMenuItem(
+        _("评选工作台"), reverse("selection:index"), name="selection-desk", icon_name="tasks", order=60
+    )

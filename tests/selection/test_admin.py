@@ -8,7 +8,7 @@ from django.urls import reverse
 from promotions.models import ReviewerRole
 from selection.models import Programme
 
-from .builders import PASSWORD, guizhou_programme, make_reviewer, make_user
+from .builders import PASSWORD, guizhou_programme, make_reviewer, make_user, school_reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,16 @@ def test_reviewers_and_applicants_cannot_change_programmes_in_the_admin(client, 
     programme.refresh_from_db()
     assert programme.title == "2024年贵州省高校班主任工作室评选"
     assert client.get(reverse("wagtailsnippets_selection_expert:list")).status_code in (302, 403)
+
+
+def test_the_selection_desk_is_in_the_admin_menu_only_for_those_who_work_there(client):
+    from django.contrib.auth.models import Permission
+
+    editor = make_user()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    reviewer = school_reviewer("筑城师范学院")
+    reviewer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    for user, shown in ((editor, False), (reviewer, True)):
+        client.login(username=user.username, password=PASSWORD)
+        page = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert ("selection-desk" in page) is shown, user  # the sidebar menu item, by name
