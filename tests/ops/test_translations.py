@@ -65,6 +65,9 @@ def test_the_project_translations_override_wagtails():
             created % {"model_name": "推介", "object": "部级推介：家访实录（2026）"}
             == "推介“部级推介：家访实录（2026）”已创建。"
         )
+        # Wagtail: “1 分钟 之前”; Django: “2 日”
+        assert translation.gettext("%(time_period)s ago") % {"time_period": "1 分钟"} == "1 分钟前"
+        assert translation.ngettext("%(num)d day", "%(num)d days", 2) % {"num": 2} == "2 天"
 
 
 def test_a_missing_or_stale_catalogue_is_a_system_check_warning(tmp_path, settings):
