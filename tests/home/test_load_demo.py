@@ -163,6 +163,7 @@ class LoadDemoTests(TestCase):
         html = response.content.decode()
         shown = [note for note in notes if note in html]
         self.assertTrue(shown)
+        self.assertIn("推荐意见：", html)  # labelled as what it is, not a summary of the case
         self.assertNotIn("案例导入时标注的推介级别", html)
 
     def test_absolute_links_point_where_make_run_serves_the_demo(self):
