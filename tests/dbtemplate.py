@@ -197,15 +197,15 @@ def setup_databases(verbosity, keepdb, serialize=False):
     return old_config
 
 
-def copy_template(target) -> bool:
+def copy_template(target, execute=None) -> bool:
     """Another database made from this process's migrated template, for a server the tests start.
 
     ``target``: the path of a SQLite file, or the name of a PostgreSQL database on the test
-    database's server (dropped first if it exists). False when this process's database was
-    not copied from a template (then the caller migrates its own).
+    database's server (dropped first if it exists), made with ``execute(sql)`` on a connection
+    of the caller's (Django's own may not be used once Playwright runs an event loop).
+    False when this process's database was not copied from a template (then the caller
+    migrates its own).
     """
-    from django.db import connections
-
     if _in_use.get("vendor") == "sqlite":
         Path(target).unlink(missing_ok=True)
         copy = sqlite3.connect(target)
@@ -214,11 +214,9 @@ def copy_template(target) -> bool:
         finally:
             copy.close()
         return True
-    if _in_use.get("vendor") == "postgresql":
-        connection = connections["default"]
-        quote = connection.ops.quote_name
-        with locked(_in_use["lock"]), connection.creation._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
-            cursor.execute(f"CREATE DATABASE {quote(target)} WITH TEMPLATE {quote(_in_use['name'])}")
+    if _in_use.get("vendor") == "postgresql" and execute is not None:
+        with locked(_in_use["lock"]):
+            execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            execute(f'CREATE DATABASE "{target}" WITH TEMPLATE "{_in_use["name"]}"')
         return True
     return False

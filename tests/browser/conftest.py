@@ -102,7 +102,7 @@ class _Postgres:
         """The database copied from the test template; False if there is none (migrate it then)."""
         from tests import dbtemplate
 
-        if dbtemplate.copy_template(self.name):
+        if dbtemplate.copy_template(self.name, self._execute):
             return True
         self.drop()
         self._execute(f'CREATE DATABASE "{self.name}"')
