@@ -32,15 +32,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE_DIR = ROOT / "var" / "test-db"
-# What a migration can import or read: every app, the settings and the pinned requirements.
-FINGERPRINTED = ["home", "studios", "cases", "resources", "search", "promotions", "outreach", "ops", "site/config"]
+# The template this process copied its database from (set by setup_databases): the SQLite
+# file, or the PostgreSQL database's name and the lock that guards copying it.
+_in_use: dict = {}
+# What a migration can import or read: every app of the project, the settings and the pinned
+# requirements.
 FINGERPRINTED_FILES = ["requirements.txt"]
 SKIPPED_PARTS = {"__pycache__", "static", "templates", "locale"}
 
 
+def fingerprinted_folders():
+    """The settings package and the folder of every installed app that lives in this checkout."""
+    from django.apps import apps
+
+    folders = {"site/config"}
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if path.is_relative_to(ROOT) and ".venv" not in path.relative_to(ROOT).parts:
+            folders.add(str(path.relative_to(ROOT)))
+    return sorted(folders)
+
+
 def fingerprint(settings_dict) -> str:
     digest = hashlib.sha256()
-    for folder in FINGERPRINTED:
+    for folder in fingerprinted_folders():
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and not SKIPPED_PARTS.intersection(path.relative_to(ROOT).parts):
                 digest.update(str(path.relative_to(ROOT)).encode())
@@ -99,18 +114,24 @@ def setup_sqlite(connection, verbosity, keepdb):
             for old in CACHE_DIR.iterdir():
                 if old.name.endswith((".sqlite3", ".building")) and old != template:
                     old.unlink(missing_ok=True)
+            _in_use.update(vendor="sqlite", path=template)
             return [(connection, old_name, True)], test_name
     test_name = connection.creation._get_test_db_name()
     settings.DATABASES[connection.alias]["NAME"] = test_name
     connection.settings_dict["NAME"] = test_name
     connection.close()
     connection.ensure_connection()
+    _copy_sqlite(template, connection.connection)
+    _in_use.update(vendor="sqlite", path=template)
+    return [(connection, old_name, True)], test_name
+
+
+def _copy_sqlite(template, target):
     source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
     try:
-        source.backup(connection.connection)
+        source.backup(target)
     finally:
         source.close()
-    return [(connection, old_name, True)], test_name
 
 
 def setup_postgresql(connection, verbosity, keepdb):
@@ -143,6 +164,7 @@ def setup_postgresql(connection, verbosity, keepdb):
                 cursor.execute(f"DROP DATABASE {quote(worker_name)}")
             if not exists or not keepdb:
                 cursor.execute(f"CREATE DATABASE {quote(worker_name)} WITH TEMPLATE {quote(template)}")
+    _in_use.update(vendor="postgresql", name=template, lock=f"pg-{base}")
     old_name = connection.settings_dict["NAME"]
     settings.DATABASES[connection.alias]["NAME"] = worker_name
     connection.settings_dict["NAME"] = worker_name
@@ -173,3 +195,28 @@ def setup_databases(verbosity, keepdb, serialize=False):
     if serialize:
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     return old_config
+
+
+def copy_template(target, execute=None) -> bool:
+    """Another database made from this process's migrated template, for a server the tests start.
+
+    ``target``: the path of a SQLite file, or the name of a PostgreSQL database on the test
+    database's server (dropped first if it exists), made with ``execute(sql)`` on a connection
+    of the caller's (Django's own may not be used once Playwright runs an event loop).
+    False when this process's database was not copied from a template (then the caller
+    migrates its own).
+    """
+    if _in_use.get("vendor") == "sqlite":
+        Path(target).unlink(missing_ok=True)
+        copy = sqlite3.connect(target)
+        try:
+            _copy_sqlite(_in_use["path"], copy)
+        finally:
+            copy.close()
+        return True
+    if _in_use.get("vendor") == "postgresql" and execute is not None:
+        with locked(_in_use["lock"]):
+            execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            execute(f'CREATE DATABASE "{target}" WITH TEMPLATE "{_in_use["name"]}"')
+        return True
+    return False

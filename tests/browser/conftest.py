@@ -99,8 +99,14 @@ class _Postgres:
             conn.execute(sql)
 
     def create(self):
+        """The database copied from the test template; False if there is none (migrate it then)."""
+        from tests import dbtemplate
+
+        if dbtemplate.copy_template(self.name, self._execute):
+            return True
         self.drop()
         self._execute(f'CREATE DATABASE "{self.name}"')
+        return False
 
     def drop(self):
         self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
@@ -131,8 +137,14 @@ class LiveSite:
 
 
 @pytest.fixture(scope="package")
-def live_site(tmp_path_factory):
-    """The demo site served by gunicorn; one database and demo load for the package."""
+def live_site(tmp_path_factory, django_db_setup):
+    """The demo site served by gunicorn; one database and demo load for the package.
+
+    Its database is a copy of the migrated test template (tests/dbtemplate.py), so only the
+    demo load runs here.
+    """
+    from tests import dbtemplate
+
     require_browser()
     workdir = tmp_path_factory.mktemp("browser-site")
     log = workdir / "site.log"
@@ -141,9 +153,10 @@ def live_site(tmp_path_factory):
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url.startswith(("postgres://", "postgresql://")):
         postgres = _Postgres(database_url)
-        postgres.create()
+        migrated = postgres.create()
         env["DATABASE_URL"] = postgres.url
     else:
+        migrated = dbtemplate.copy_template(workdir / "site.sqlite3")
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'site.sqlite3'}"
     env.update(
         DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
@@ -160,7 +173,8 @@ def live_site(tmp_path_factory):
     try:
         with log.open("ab") as out:
             # The demo's Site gets the address it is served at, as `make run` does.
-            for args in (["migrate", "--noinput", "-v0"], ["load_demo", "--address", f"127.0.0.1:{port}"]):
+            steps = [] if migrated else [["migrate", "--noinput", "-v0"]]
+            for args in [*steps, ["load_demo", "--address", f"127.0.0.1:{port}"]]:
                 started = time.monotonic()
                 result = subprocess.run(
                     manage + args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=SETUP_TIMEOUT

@@ -1,5 +1,6 @@
 """The case library /cases/ and the case page."""
 
+import copy
 import datetime
 import re
 
@@ -11,7 +12,8 @@ from django.utils import timezone
 from cases.models import CasePage
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from tests.cases.helpers import make_case
-from tests.factories import make_promotion, make_studio
+from tests.factories import make_promotion, make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 
 def related_titles(html):
@@ -26,8 +28,20 @@ def when(day):
     return timezone.make_aware(datetime.datetime(2025, 1, 1)) + datetime.timedelta(days=day)
 
 
+@pytest.fixture(scope="module")
+def shared_library(django_db_setup, django_db_blocker):
+    """Two studios and their cases, built once for the module (tests/fixtures/shared.py)."""
+    with built_once(django_db_blocker):
+        yield build_library()
+
+
 @pytest.fixture
-def library(site_tree):
+def library(db, shared_library):
+    return copy.deepcopy(shared_library)
+
+
+def build_library():
+    site_tree()
     guizhou = make_studio("黔灵班主任工作室", province=Province.GUIZHOU, school_type=SchoolType.VOCATIONAL)
     jiangsu = make_studio(
         "润心班主任工作室",

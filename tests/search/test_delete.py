@@ -1,5 +1,7 @@
 """Deleting a studio with its published cases and resources removes every search row with it."""
 
+import copy
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
@@ -7,13 +9,25 @@ from wagtail.models import Page
 from home.choices import Direction
 from search import service
 from search.models import SearchDocument, SearchDocumentDirection
+from tests.fixtures.shared import built_once
 from tests.resources.factories import make_resource
 
 from .builders import corpus, make_case
 
 
+@pytest.fixture(scope="module")
+def shared_pages(django_db_setup, django_db_blocker):
+    """Built once for the module (tests/fixtures/shared.py); each test's deletion is rolled back."""
+    with built_once(django_db_blocker):
+        yield build_pages()
+
+
 @pytest.fixture
-def pages(db):
+def pages(db, shared_pages):
+    return copy.deepcopy(shared_pages)
+
+
+def build_pages():
     pages = corpus()
     pages["resource"] = make_resource(
         pages["gz"],

@@ -1,5 +1,6 @@
 """``/search/`` in the anonymous full-page cache (ops): never stale after an index change."""
 
+import copy
 import io
 import re
 
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from search.models import SearchDocument
+from tests.fixtures.shared import built_once
 
 from .builders import corpus, make_case
 
@@ -20,9 +22,16 @@ def page_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def shared_pages(django_db_setup, django_db_blocker):
+    """The search corpus, built once for the module (tests/fixtures/shared.py)."""
+    with built_once(django_db_blocker):
+        yield corpus()
+
+
 @pytest.fixture
-def pages(db):
-    return corpus()
+def pages(db, shared_pages):
+    return copy.deepcopy(shared_pages)
 
 
 URL = "/search/?q=图书角"

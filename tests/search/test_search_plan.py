@@ -5,6 +5,8 @@ scores at most ``POOL`` documents per tier; these tests shrink ``POOL`` so that 
 tiers and the newest-first remainder are all exercised on a handful of pages.
 """
 
+import copy
+
 import pytest
 from django.db import connection, transaction
 
@@ -14,6 +16,7 @@ from search.engines import engine_for_vendor
 from search.facetindex import FacetIndex, read_generation
 from search.models import SearchDocument
 from tests.factories import make_studio
+from tests.fixtures.shared import built_once
 
 from .builders import make_case
 
@@ -63,9 +66,20 @@ def test_stale_process_index_is_rebuilt(engine):
     assert FacetIndex._current is not stale
 
 
+@pytest.fixture(scope="module")
+def shared_many(django_db_setup, django_db_blocker):
+    """Nine cases with 班主任 in the body only, three with it in the title: built once for the
+    module (tests/fixtures/shared.py)."""
+    with built_once(django_db_blocker):
+        yield build_many()
+
+
 @pytest.fixture
-def many(db):
-    """Nine cases with 班主任 in the body only, three with it in the title."""
+def many(db, shared_many):
+    return copy.deepcopy(shared_many)
+
+
+def build_many():
     studio = make_studio("启航工作室", province=Province.BEIJING)
     body_only = [
         make_case(studio, f"家访记录第{n}篇", paragraphs=[f"第{n}次家访，班主任与家长交流孩子的学习。"])
