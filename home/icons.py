@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from .choices import CaseCategory, Direction
+from .slugs import short_studio_name
 
 CATEGORY_ICONS = {
     # A flag on its pole: the class's own banner and rules.
@@ -67,8 +68,6 @@ DIRECTION_COLOURS = {
 }
 DEFAULT_COLOUR = "#07415f"
 
-STUDIO_SUFFIXES = ("名班主任工作室", "班主任工作室", "工作室")
-
 
 def icon(path: str | None, css_class: str = "icon", size: int = 16) -> SafeString:
     """An inline, decorative SVG of a 24 × 24 stroked path ('' without a path)."""
@@ -94,12 +93,7 @@ def category_icon(code, size: int = 16) -> SafeString:
 
 def seal_text(title: str) -> str:
     """The studio's name without its ending (…班主任工作室), at most four characters, for the seal."""
-    name = "".join(title.split())
-    for suffix in STUDIO_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-            break
-    return name[:4]
+    return short_studio_name(title)[:4]
 
 
 def _seal(text: str, colour: str) -> str:

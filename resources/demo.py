@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 
 from home.choices import ResourceType
 from home.models import Direction
+from home.slugs import change_slug, pinyin_slug
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, POINTS, RESOURCES, SHORT_HANDBOOK, TABLES
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
@@ -145,12 +146,16 @@ def load_resources(studios, stdout):
     created = 0
     for index, (slug, resource_type, title, description, codes, formats) in enumerate(RESOURCES):
         studio = studios[index % len(studios)]
-        if ResourcePage.objects.child_of(studio).filter(slug=slug).exists():
+        address = pinyin_slug(title)
+        existing = ResourcePage.objects.child_of(studio).filter(slug__in=[address, slug]).first()
+        if existing is not None:
+            if existing.slug != address:  # loaded before pinyin addresses: move, redirecting the old one
+                change_slug(existing, address)
             continue
         video = formats == "video"
         resource = ResourcePage(
             title=title,
-            slug=slug,
+            slug=address,
             resource_type=resource_type,
             description=description,
             video_url=f"{VIDEO_BASE_URL}{slug}" if video else "",
@@ -179,8 +184,11 @@ def load_handbook(spec, studio, stdout):
         _publish(handbook)
     added = 0
     for number, (title, body) in enumerate(spec["chapters"], start=1):
-        slug = f"chapter-{number}"
-        if HandbookChapterPage.objects.child_of(handbook).filter(slug=slug).exists():
+        slug = pinyin_slug(f"第{number}章")  # di-1-zhang
+        existing = HandbookChapterPage.objects.child_of(handbook).filter(slug__in=[slug, f"chapter-{number}"]).first()
+        if existing is not None:
+            if existing.slug != slug:  # loaded before pinyin addresses: move, redirecting the old one
+                change_slug(existing, slug)
             continue
         chapter = HandbookChapterPage(title=title, slug=slug, body=body)
         handbook.add_child(instance=chapter)

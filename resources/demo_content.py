@@ -335,7 +335,8 @@ CASE_GUIDE_HANDBOOK = {
 # --- Resources (at least three of every type; files generated in demo.py) -------------
 
 RESOURCES = [
-    # (slug, type, title, description, directions, formats or video)
+    # (key, type, title, description, directions, formats or video). The key names the files and
+    # was the page's address before pinyin addresses; the address is the title's pinyin (home.slugs).
     (
         "plan-xinsheng",
         R.CLASS_PLAN,
