@@ -187,6 +187,11 @@ class Result:
         return [facet_label("direction", code) for code in self.document.directions or []]
 
     @property
+    def directions(self):
+        """``[(code, label)]``: the directions with their codes (for their marks)."""
+        return [(code, facet_label("direction", code)) for code in self.document.directions or []]
+
+    @property
     def promotion_label(self):
         p = self.document.promotion
         return facet_label("promotion", p) if p and p != choices.PromotionLevel.NONE else ""

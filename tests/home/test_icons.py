@@ -56,3 +56,22 @@ def test_studio_card_and_page_show_the_cover_and_direction_marks(client, db):
         assert 'class="studio-cover"' in html, url
         assert icons.DIRECTION_ICONS[Direction.MENTAL_HEALTH] in html, url
         assert "<text" in html and ">春<" in html, url
+
+
+def test_the_featured_promoted_case_carries_its_category_mark():
+    from django.template.loader import render_to_string
+
+    item = {"title": "一段厨房里的视频", "url": "/x/", "level": "ministry", "level_label": "部级", "summary": ""}
+    html = render_to_string("home/includes/promoted.html", {"promoted_items": [{**item, "category": "emergency"}]})
+    assert 'class="featured-case featured-case--emergency"' in html
+    assert icons.CATEGORY_ICONS[CaseCategory.EMERGENCY] in html
+    plain = render_to_string("home/includes/promoted.html", {"promoted_items": [{**item, "category": ""}]})
+    assert "featured-case__mark" not in plain  # a promoted studio or resource: no mark
+
+
+def test_search_results_show_the_direction_marks(client, db):
+    from tests.search.builders import corpus
+
+    corpus()
+    html = client.get("/search/", {"q": "心理"}).content.decode()
+    assert icons.DIRECTION_ICONS[Direction.MENTAL_HEALTH] in html
