@@ -96,15 +96,11 @@ def seal_text(title: str) -> str:
     return short_studio_name(title)[:4]
 
 
-def _seal(text: str, colour: str) -> str:
+def _seal(text: str) -> str:
     """A square seal (印章) at (18, 22), 76 px: four characters read as a seal does, right
-    column first, top to bottom; fewer in one column."""
+    column first, top to bottom; fewer in one column. Colours and type come from the CSS."""
     parts = [
-        format_html(
-            '<rect x="18" y="22" width="76" height="76" rx="6" fill="#fff"/>'
-            '<rect x="23" y="27" width="66" height="66" rx="3" fill="none" stroke="{}" stroke-width="2"/>',
-            colour,
-        )
+        '<rect class="s" x="18" y="22" width="76" height="76" rx="6"/><rect class="f" x="23" y="27" width="66" height="66" rx="3"/>'
     ]
     if len(text) == 4:
         spots = [(74, 50), (74, 82), (38, 50), (38, 82)]
@@ -115,16 +111,7 @@ def _seal(text: str, colour: str) -> str:
         top = 60 - step * (len(text) - 1) / 2 + size * 0.36
         spots = [(56, top + step * i) for i in range(len(text))]
     for char, (x, y) in zip(text, spots, strict=False):
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-                x,
-                round(y, 1),
-                size,
-                colour,
-                char,
-            )
-        )
+        parts.append(format_html('<text x="{}" y="{}" font-size="{}">{}</text>', x, round(y, 1), size, char))
     return "".join(parts)
 
 
@@ -135,39 +122,28 @@ def _studio_cover(title: str, codes: tuple[str, ...]) -> str:
     # Ripples from a point the name chooses: the same studio always gets the same picture.
     cx, cy = 150 + digest[0] % 120, digest[1] % 120
     rings = format_html_join(
-        "",
-        '<circle cx="{}" cy="{}" r="{}"/>',
-        ((cx, cy, 18 + 22 * i + digest[2] % 9) for i in range(8)),
+        "", '<circle cx="{}" cy="{}" r="{}"/>', ((cx, cy, 18 + 22 * i + digest[2] % 9) for i in range(8))
     )
     # The directions' marks, large and faint, from the right edge inwards.
     marks = format_html_join(
         "",
-        '<g transform="translate({} {}) scale({})"><path d="{}"/></g>',
+        '<path transform="translate({} {}) scale({})" d="{}"/>',
         (
             (262 - 62 * i, 20 + (digest[3 + i] % 3) * 8, 2.2 if i == 0 else 1.6, DIRECTION_ICONS[code])
             for i, code in enumerate(code for code in codes if code in DIRECTION_ICONS)
             if i < 3
         ),
     )
-    stripes = format_html_join(
-        "",
-        '<rect x="0" y="{}" width="320" height="3" fill="#fff" opacity="{}"/>',
-        ((108 + 5 * i, 0.1 + 0.08 * i) for i in range(3)),
-    )
+    # The look (lines, seal, type) is in the stylesheet (.studio-cover): only what differs is here.
     return format_html(
         '<svg class="studio-cover" viewBox="0 0 320 120" preserveAspectRatio="xMinYMid slice" '
-        'aria-hidden="true" focusable="false">'
-        '<rect width="320" height="120" fill="{colour}"/>'
-        '<g fill="none" stroke="#fff" stroke-opacity=".1" stroke-width="6">{rings}</g>'
-        '<g fill="none" stroke="#fff" stroke-opacity=".38" stroke-width="1.4" stroke-linecap="round" '
-        'stroke-linejoin="round">{marks}</g>{stripes}'
-        '<g font-family="STKaiti, KaiTi, Kaiti SC, STSong, SimSun, Noto Serif CJK SC, serif" font-weight="700">'
-        "{seal}</g></svg>",
+        'aria-hidden="true" focusable="false"><rect width="320" height="120" fill="{colour}"/>'
+        '<g class="r">{rings}</g><g class="m">{marks}</g>'
+        '<path class="l" d="M0 109.5h320M0 114.5h320M0 119.5h320"/><g fill="{colour}" stroke="{colour}">{seal}</g></svg>',
         colour=colour,
         rings=rings,
         marks=marks,
-        stripes=stripes,
-        seal=mark_safe(_seal(seal_text(title), colour)),  # noqa: S308 - built with format_html above
+        seal=mark_safe(_seal(seal_text(title))),  # noqa: S308 - built with format_html above
     )
 
 
