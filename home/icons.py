@@ -69,26 +69,20 @@ DIRECTION_COLOURS = {
 DEFAULT_COLOUR = "#07415f"
 
 
-def icon(path: str | None, css_class: str = "icon", size: int = 16) -> SafeString:
-    """An inline, decorative SVG of a 24 × 24 stroked path ('' without a path)."""
+def icon(path: str | None, css_class: str = "icon") -> SafeString:
+    """An inline, decorative SVG of a 24 × 24 stroked path ('' without a path); the stylesheet
+    sizes it to the text (``.icon``)."""
     if not path:
         return mark_safe("")  # noqa: S308 - a constant empty string
-    return format_html(
-        '<svg class="{}" viewBox="0 0 24 24" width="{}" height="{}" aria-hidden="true" focusable="false">'
-        '<path d="{}"/></svg>',
-        css_class,
-        size,
-        size,
-        path,
-    )
+    return format_html('<svg class="{}" viewBox="0 0 24 24" aria-hidden="true"><path d="{}"/></svg>', css_class, path)
 
 
-def direction_icon(code, size: int = 16) -> SafeString:
-    return icon(DIRECTION_ICONS.get(code), "icon icon--direction", size)
+def direction_icon(code) -> SafeString:
+    return icon(DIRECTION_ICONS.get(code))
 
 
-def category_icon(code, size: int = 16) -> SafeString:
-    return icon(CATEGORY_ICONS.get(code), "icon icon--category", size)
+def category_icon(code) -> SafeString:
+    return icon(CATEGORY_ICONS.get(code))
 
 
 def seal_text(title: str) -> str:

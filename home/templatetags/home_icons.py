@@ -8,13 +8,13 @@ register = template.Library()
 
 
 @register.simple_tag
-def direction_icon(code, size=16):
-    return icons.direction_icon(code, size)
+def direction_icon(code):
+    return icons.direction_icon(code)
 
 
 @register.simple_tag
-def category_icon(code, size=16):
-    return icons.category_icon(code, size)
+def category_icon(code):
+    return icons.category_icon(code)
 
 
 @register.simple_tag
@@ -27,7 +27,7 @@ def studio_cover(studio):
 def facet_icon(group_name, value):
     """The mark of a filter option, for the 案例类别 and 建设方向 groups ('' for the others)."""
     if group_name == "direction":
-        return icons.direction_icon(value, 14)
+        return icons.direction_icon(value)
     if group_name == "category":
-        return icons.category_icon(value, 14)
+        return icons.category_icon(value)
     return ""
