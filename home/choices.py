@@ -89,6 +89,10 @@ class PromotionLevel(models.TextChoices):
     MINISTRY = "ministry", _("部级")
 
 
+#: The promotion levels as numbers to sort by, highest first (部级 3 … none 0).
+PROMOTION_RANKS = {PromotionLevel.MINISTRY: 3, PromotionLevel.PROVINCE: 2, PromotionLevel.SCHOOL: 1}
+
+
 class NoticeKind(models.TextChoices):
     """通知公告 or 政策文件 (a notice's kind)."""
 

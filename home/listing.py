@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from .choices import PromotionLevel
+from .choices import PROMOTION_RANKS
 
 
 @dataclass
@@ -63,9 +63,8 @@ def parse_pk(raw: str) -> int | None:
 
 def promotion_rank(field_name: str):
     """部级 3, 省级 2, 校级 1, none 0: the promotion level of ``field_name`` as a number to sort by."""
-    ranks = {PromotionLevel.MINISTRY: 3, PromotionLevel.PROVINCE: 2, PromotionLevel.SCHOOL: 1}
     return Case(
-        *(When(**{field_name: level}, then=Value(rank)) for level, rank in ranks.items()),
+        *(When(**{field_name: level}, then=Value(rank)) for level, rank in PROMOTION_RANKS.items()),
         default=Value(0),
         output_field=IntegerField(),
     )

@@ -31,7 +31,7 @@ def ministry_promotions(limit=6):
     """Ministry-level (部级) promotions for the home page, newest year first.
 
     A list of dicts with ``title``, ``url``, ``summary``, ``level``, ``level_label``,
-    ``studio_name``, ``year`` and ``note`` (the contract of ``home/includes/promoted.html``).
+    ``studio_name``, ``year``, ``note`` and ``category`` (a case's, else "") (the contract of ``home/includes/promoted.html``).
     One query for the promotions (with their pages) plus one per page type.
     """
     promotions = list(
@@ -58,6 +58,7 @@ def ministry_promotions(limit=6):
                 "studio_name": promotion.studio.title if promotion.studio and promotion.studio.pk != page.pk else "",
                 "year": promotion.year,
                 "note": promotion.note,
+                "category": getattr(page, "category", "") or "",
             }
         )
     return items

@@ -19,6 +19,7 @@ from wagtail.documents import get_document_model
 from home.choices import Direction as DirectionChoice
 from home.choices import ResourceType, value_for_label
 from home.models import Direction
+from home.slugs import change_slug, pinyin_slug
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
@@ -194,12 +195,16 @@ def load_resources(studios, stdout):
     for index, item in enumerate(_resources()):
         studio = studios[index % len(studios)]
         slug = item["slug"]
-        if ResourcePage.objects.child_of(studio).filter(slug=slug).exists():
+        address = pinyin_slug(item["title"])
+        existing = ResourcePage.objects.child_of(studio).filter(slug__in=[address, slug]).first()
+        if existing is not None:
+            if existing.slug != address:  # loaded before pinyin addresses: move, redirecting the old one
+                change_slug(existing, address)
             continue
         video = item["formats"] == "video"
         resource = ResourcePage(
             title=item["title"],
-            slug=slug,
+            slug=address,
             resource_type=item["resource_type"],
             description=item["description"],
             video_url=f"{VIDEO_BASE_URL}{slug}" if video else "",
@@ -228,8 +233,11 @@ def load_handbook(spec, studio, stdout):
         _publish(handbook)
     added = 0
     for number, (title, body) in enumerate(spec["chapters"], start=1):
-        slug = f"chapter-{number}"
-        if HandbookChapterPage.objects.child_of(handbook).filter(slug=slug).exists():
+        slug = pinyin_slug(f"第{number}章")  # di-1-zhang
+        existing = HandbookChapterPage.objects.child_of(handbook).filter(slug__in=[slug, f"chapter-{number}"]).first()
+        if existing is not None:
+            if existing.slug != slug:  # loaded before pinyin addresses: move, redirecting the old one
+                change_slug(existing, slug)
             continue
         chapter = HandbookChapterPage(title=title, slug=slug, body=body)
         handbook.add_child(instance=chapter)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from home import choices
 
 from .engines import SearchRequest, get_public_engine
-from .engines.base import FACETS
+from .engines.base import FACETS, SORTS
 from .models import DocumentType, SearchDocument
 from .query import MATCHED, understand
 from .snippets import find_matches, highlight, make_snippet
@@ -34,6 +34,10 @@ FACET_VOCABULARIES = {
     "year": (_("年份"), None),
     "promotion": (_("推介级别"), choices.PromotionLevel),
 }
+
+
+#: The orders a reader may choose, in the order they are offered.
+SORT_LABELS = {"relevance": _("相关度"), "new": _("最新"), "promotion": _("推介级别")}
 
 
 class InvalidParameter(ValueError):
@@ -108,6 +112,30 @@ def clean_params(params, *, strict=True):
     return q, filters, page, page_size, exact
 
 
+def default_sort(q):
+    """相关度 when there are words to rank by, else 最新."""
+    return "relevance" if q.strip() else "new"
+
+
+def clean_sort(params, q, *, strict=True):
+    """The order asked for with ``?sort=`` (``relevance``, ``new``, ``promotion``), or the default.
+
+    相关度 without words is 最新. ``strict`` (the API): an unknown value raises ``InvalidParameter``;
+    the HTML page ignores it.
+    """
+    raw = (params.get("sort") or "").strip()
+    if raw not in SORTS:
+        if raw and strict:
+            raise InvalidParameter(
+                _("参数 sort 的值“%(value)s”无效，可选值：%(values)s。")
+                % {"value": raw[:50], "values": "、".join(SORTS)}
+            )
+        return default_sort(q)
+    if raw == "relevance" and not q.strip():
+        return "new"
+    return raw
+
+
 @dataclass
 class Result:
     document: SearchDocument
@@ -159,6 +187,11 @@ class Result:
         return [facet_label("direction", code) for code in self.document.directions or []]
 
     @property
+    def directions(self):
+        """``[(code, label)]``: the directions with their codes (for their marks)."""
+        return [(code, facet_label("direction", code)) for code in self.document.directions or []]
+
+    @property
     def promotion_label(self):
         p = self.document.promotion
         return facet_label("promotion", p) if p and p != choices.PromotionLevel.NONE else ""
@@ -181,6 +214,8 @@ class SearchResponse:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     #: A better-known spelling offered, not applied ("您是不是要找").
     suggestion: str = ""
+    #: The order of the results (``SORTS``).
+    sort: str = "relevance"
     #: Words found in no document (ignored by the search).
     absent: list[str] = field(default_factory=list)
     #: (the query without its words found nowhere, its number of results), offered when
@@ -203,6 +238,7 @@ class SearchResponse:
                 "total": self.total,
                 "page": self.page,
                 "page_size": self.page_size,
+                "sort": self.sort,
                 "results": [r.as_json() for r in self.results],
                 "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()},
             }
@@ -223,11 +259,16 @@ def _ordered_facets(raw):
     return facets
 
 
-def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, exact=False) -> SearchResponse:
+def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, exact=False, sort=None) -> SearchResponse:
+    """``sort``: ``relevance`` (the default with words), ``new`` or ``promotion``; whatever the
+    order, the results holding every word come first."""
     engine = engine or get_public_engine()
     filters = filters or {}
     query = understand(q, engine, correct=not exact)
-    result = engine.search(SearchRequest(query=query, filters=filters, page=page, page_size=page_size))
+    sort = sort if sort in SORTS else default_sort(q)
+    if not query.concepts and sort == "relevance":
+        sort = "new"
+    result = engine.search(SearchRequest(query=query, filters=filters, page=page, page_size=page_size, sort=sort))
     docs = SearchDocument.objects.in_bulk(result.ids)
     tokens = query.highlight_tokens()
     results = []
@@ -281,4 +322,5 @@ def search(q, filters=None, page=1, page_size=DEFAULT_PAGE_SIZE, engine=None, ex
         corrections=[(c.original, c.corrected) for c in query.corrections],
         suggestion=query.suggestion,
         absent=query.absent,
+        sort=sort,
     )

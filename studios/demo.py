@@ -18,6 +18,7 @@ from django.db import transaction
 
 from home import choices
 from home.demo_images import banner, portrait, qr_like, wagtail_image
+from home.slugs import change_slug, pinyin_slug
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 # Fields written as the Chinese label of a choice (as in the studio information table).
@@ -58,7 +59,8 @@ def demo_data():
     updates = {}
     for item in read("updates.toml")["update"]:
         update = dict(item)
-        update["kind"] = choice(choices.WorkCarrier, item["kind"], f"updates.toml {item['slug']}")
+        update["slug"] = pinyin_slug(item["title"])  # as an editor's page gets it (home.slugs)
+        update["kind"] = choice(choices.WorkCarrier, item["kind"], f"updates.toml {item['title']}")
         update["sections"] = [(section["heading"] or None, section["text"]) for section in update.pop("section")]
         update["activities"] = update.pop("activity", [])
         updates.setdefault(update.pop("studio"), []).append(update)
@@ -211,7 +213,10 @@ def ensure_studio(index, data):
 def ensure_update(studio, data, collection):
     from studios.models import StudioUpdateGalleryImage, StudioUpdatePage
 
-    if StudioUpdatePage.objects.child_of(studio).filter(slug=data["slug"]).exists():
+    existing = StudioUpdatePage.objects.child_of(studio).filter(slug__in=[data["slug"], data.get("was")]).first()
+    if existing is not None:
+        if existing.slug != data["slug"]:  # loaded before pinyin addresses: move, redirecting the old one
+            change_slug(existing, data["slug"])
         return False
     subtitle = f"{studio.title} · {data['date'].year}年{data['date'].month}月"
     prefix = f"{studio.title}·{data['title']}"

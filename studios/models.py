@@ -27,6 +27,7 @@ from home.choices import (
 )
 from home.listing import Facet, FacetedListing, by_promotion, newest_first
 from home.models import SitePage
+from home.slugs import short_studio_name
 from privacy.panels import privacy_panel
 
 from .forms import StudioPageForm
@@ -206,6 +207,9 @@ class StudioPage(SitePage):
     class Meta:
         verbose_name = _("工作室")
         verbose_name_plural = _("工作室")
+
+    def slug_text(self):
+        return short_studio_name(self.title)  # /studios/jia-xiao-qiao/, not …-ban-zhu-ren-gong-zuo
 
     def clean(self):
         super().clean()

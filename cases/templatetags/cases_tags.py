@@ -1,6 +1,6 @@
 from django import template
 
-from cases.icons import CATEGORY_ICONS
+from home.icons import CATEGORY_ICONS
 
 register = template.Library()
 

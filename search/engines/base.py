@@ -22,6 +22,10 @@ from ..query import Query
 #: Facet name → SearchDocument column. ``direction`` is the list field.
 FACETS = ("type", "category", "direction", "province", "school_type", "year", "promotion")
 
+#: The orders a search may ask for. ``relevance`` needs words; without words it is ``new``.
+#: ``new`` and ``promotion`` still put the results holding every word first.
+SORTS = ("relevance", "new", "promotion")
+
 
 @dataclass
 class SearchRequest:
@@ -29,6 +33,7 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)  # facet name → one value
     page: int = 1
     page_size: int = 10
+    sort: str = "relevance"
 
     @property
     def offset(self):

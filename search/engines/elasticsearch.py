@@ -51,6 +51,8 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Long, Q, Search, Text, analyzer
 
+from home.choices import PROMOTION_RANKS
+
 from .. import relevance
 from ..analysis import index_text, rank_features
 from ..es import Config, get_client, get_config
@@ -200,6 +202,11 @@ class Scoring:
 
     def full(self, score: float) -> bool:
         return score >= self.big - relevance.EPSILON
+
+
+def script_sort(source: str, **params) -> dict:
+    """A descending sort on a number computed by a Painless script."""
+    return {"_script": {"type": "number", "order": "desc", "script": {"source": source, "params": params}}}
 
 
 def filter_clauses(filters: dict, exclude: str | None = None) -> list[Q]:
@@ -415,7 +422,20 @@ class ElasticsearchEngine(SearchEngine):
             s.aggs.bucket(name, "filter", filter=Q("bool", filter=others) if others else Q("match_all")).bucket(
                 "values", "terms", field=FACET_FIELDS[name], size=FACET_SIZE
             )
-        s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
+        keys = []
+        if scoring is not None and request.sort == "relevance":
+            keys.append("_score")
+        elif scoring is not None:  # the reader's order, the results with every word first (as the database engines)
+            keys.append(script_sort("_score >= params.big ? 1 : 0", big=scoring.big - relevance.EPSILON))
+            s = s.extra(track_scores=True)
+        if request.sort == "promotion":
+            keys.append(
+                script_sort(
+                    "doc['promotion'].size() == 0 ? 0 : params.ranks.getOrDefault(doc['promotion'].value, 0)",
+                    ranks={str(level): rank for level, rank in PROMOTION_RANKS.items()},
+                )
+            )
+        s = s.sort(*keys, {"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
         start, stop = min(start, MAX_RESULT_WINDOW), min(stop, MAX_RESULT_WINDOW)
         return s.source(["features", "date"] if scoring is not None else False)[start:stop]
 
@@ -425,7 +445,7 @@ class ElasticsearchEngine(SearchEngine):
             return no_results()
         scoring = Scoring(query) if query.concepts else None
         end = request.offset + request.page_size
-        ranked_pool = scoring is not None and request.offset < relevance.POOL
+        ranked_pool = scoring is not None and request.sort == "relevance" and request.offset < relevance.POOL
         start, stop = (0, max(relevance.POOL, end)) if ranked_pool else (request.offset, end)
         response = self.build_search(request, scoring, start, stop).execute()
         hits = list(response)
@@ -436,7 +456,8 @@ class ElasticsearchEngine(SearchEngine):
                 full[page] = scoring.full(hit.meta.score or 0.0)
                 matched[page] = {scoring.names[n] for n in getattr(hit.meta, "matched_queries", None) or ()}
                 features[page] = getattr(hit, "features", "") or ""
-            dates[page] = hit.meta.sort[1] if len(hit.meta.sort) > 1 and hit.meta.sort[1] is not None else 0
+            if ranked_pool:
+                dates[page] = hit.meta.sort[1] if len(hit.meta.sort) > 1 and hit.meta.sort[1] is not None else 0
         page_ids = [int(hit.meta.id) for hit in hits]
         if ranked_pool:
             pool = page_ids[: relevance.POOL]

@@ -224,7 +224,7 @@ class SqlEngine(SearchEngine):
         if not query.concepts:
             index = FacetIndex.get(read_generation())
             total, facets, candidates = index.count(index.all_ids(), request.filters, FACETS)
-            page = index.newest_first(candidates)[request.offset : need_end]
+            page = index.sorted(candidates, request.sort)[request.offset : need_end]
             return EngineResult(total=total, ids=[int(i) for i in page], facets=facets)
         generation, ids = self.ids_for(query.alternatives(), generation=query.generation)
         index = FacetIndex.get(generation)
@@ -232,6 +232,16 @@ class SqlEngine(SearchEngine):
         known = index.all_ids()
         qualified = known[evaluation.qualifies[known]]
         total, facets, candidates = index.count(qualified, request.filters, FACETS)
+        if request.sort != "relevance":  # the reader's order, full matches first; no ranking pass
+            page = [int(i) for i in index.sorted(candidates, request.sort, evaluation.full)[request.offset : need_end]]
+            matched = relevance.matched_alternatives(query, np.array(page, dtype=np.int64), ids)
+            return EngineResult(
+                total=total,
+                ids=page,
+                facets=facets,
+                full={i: bool(evaluation.full[i]) for i in page},
+                matched={i: matched.get(i, set()) for i in page},
+            )
         order = relevance.pool_order(candidates, evaluation, index.dates)
         pool = order[: relevance.POOL]
         matched: dict[int, set[str]] = {}

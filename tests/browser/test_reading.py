@@ -122,3 +122,34 @@ def test_printed_case_is_the_text_without_screen_furniture(browser, live_site, p
         shot(page, "reading", "case-print")
     finally:
         context.close()
+
+
+SHARED_PAGES = ["case", "update", "resource", "chapter", "notice", "studio", "handbook"]
+
+
+@pytest.mark.parametrize("page_type", SHARED_PAGES)
+def test_share_opens_one_sheet_with_the_link_the_wechat_hint_and_the_labelled_qr(
+    browser, live_site, page_urls, page_type, viewport, shot
+):
+    context, page = open_at(browser, live_site, viewport, page_urls[page_type])
+    try:
+        sheet = page.locator("#share")
+        assert sheet.count() == 1 and page.locator(".share-qr").count() == 1
+        if viewport == "phone":
+            assert not sheet.is_visible(), "the share sheet is open before 分享 is tapped"
+        page.locator(".share-bar a", has_text="分享").click()
+        assert sheet.is_visible()
+        box = sheet.bounding_box()
+        assert box["y"] >= -1 and box["y"] + box["height"] <= VIEWPORTS[viewport]["viewport"]["height"] + 1
+        assert "点击右上角" in sheet.inner_text()
+        address = page.locator("#share-url").input_value()
+        assert address == page.evaluate("location.origin + location.pathname")
+        qr = sheet.locator(".share-qr")
+        assert qr.is_visible() and "扫一扫" in qr.inner_text()
+        assert qr.locator("img").get_attribute("alt") == f"本页二维码：{address}"
+        shot(page, "share", page_type)
+        if viewport == "phone":
+            sheet.get_by_role("link", name="关闭").click()
+            assert not sheet.is_visible()
+    finally:
+        context.close()

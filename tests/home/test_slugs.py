@@ -52,3 +52,53 @@ def test_the_command_converts_old_chinese_addresses_and_redirects_them(
     # The next publication keeps the new address.
     case.save_revision().publish()
     assert CasePage.objects.get(pk=case.pk).slug == "shen-ye-shi-dian-de-jia-zhang-qun"
+
+
+def test_a_studio_without_a_slug_is_named_by_what_tells_it_apart(site_tree):
+    from studios.models import StudioIndexPage, StudioPage
+
+    studio = make_studio("杏林守望班主任工作室", slug="")
+    assert studio.slug == "xing-lin-shou-wang"
+    assert StudioPage.objects.get(pk=studio.pk).url == "/studios/xing-lin-shou-wang/"
+    assert StudioIndexPage.objects.get().slug == "studios"
+
+
+def test_demo_pages_loaded_with_english_addresses_move_to_pinyin_and_the_old_ones_redirect(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """A site that loaded the demo before pinyin addresses: loading it again moves the updates,
+    resources and chapters to their pinyin addresses; the old addresses redirect."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    from resources.demo import load_handbook
+    from resources.demo_content import SHORT_HANDBOOK
+    from resources.models import HandbookChapterPage
+    from studios import demo as studio_demo
+    from studios.models import StudioUpdatePage
+    from tests.factories import make_update
+
+    studio = make_studio("黔行班主任工作室", slug="qianxing")
+    _studios, updates, _featured, _members = studio_demo.demo_data()
+    data = updates["qianxing"][0]
+    old = make_update(studio, data["title"], slug=data["was"])
+    assert old.slug.isascii() and not old.slug.startswith(data["slug"][:8])
+
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail records the redirect on commit
+        assert studio_demo.ensure_update(studio, data, None) is False  # found, not created again
+    moved = StudioUpdatePage.objects.get(pk=old.pk)
+    assert moved.slug == data["slug"] == pinyin_slug(data["title"])
+    assert StudioUpdatePage.objects.child_of(studio).count() == 1
+    response = client.get(f"/studios/qianxing/{data['was']}/")
+    assert response.status_code == 301 and response["Location"].endswith(f"/studios/qianxing/{moved.slug}/")
+
+    load_handbook(SHORT_HANDBOOK, studio, StringIO())
+    handbook = HandbookChapterPage.objects.first().get_parent()
+    first = HandbookChapterPage.objects.child_of(handbook).first()
+    assert first.slug == "di-1-zhang"
+    change_back = HandbookChapterPage.objects.get(pk=first.pk)
+    change_back.slug = "chapter-1"
+    change_back.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert load_handbook(SHORT_HANDBOOK, studio, StringIO()) == 0
+    assert HandbookChapterPage.objects.get(pk=first.pk).slug == "di-1-zhang"
+    assert Redirect.objects.filter(old_path__endswith="/chapter-1").exists()

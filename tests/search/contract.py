@@ -256,6 +256,54 @@ class EngineContract:
         assert len(first.results) == 2
         assert [r.title for r in first.results + second.results] == titles(everything)[:4]
 
+    # Orders ---------------------------------------------------------------------
+    @staticmethod
+    def order_keys(response, by_promotion=False):
+        """Per result (full match, [promotion rank,] date in seconds): what the order sorts on."""
+        from home.choices import PROMOTION_RANKS
+
+        return [
+            (
+                r.matched_all,
+                *((PROMOTION_RANKS.get(r.document.promotion, 0),) if by_promotion else ()),
+                int(r.document.date.timestamp()) if r.document.date else 0,
+            )
+            for r in response.results
+        ]
+
+    def test_without_words_newest_or_highest_promotion_first(self, engine, pages):
+        newest = service.search("", {"type": "case"}, page_size=50, engine=engine)
+        assert newest.sort == "new" and newest.total == 4
+        assert self.order_keys(newest) == sorted(self.order_keys(newest), reverse=True)
+        promoted = service.search("", {"type": "case"}, page_size=50, engine=engine, sort="promotion")
+        assert promoted.sort == "promotion" and promoted.total == 4
+        assert titles(promoted)[:2] == ["家校协同育人的三次家访", "学生心理健康教育案例"]  # 部级, then 省级
+        assert set(titles(promoted)) == set(titles(newest))
+        # 相关度 without words is 最新
+        assert titles(service.search("", {"type": "case"}, page_size=50, engine=engine, sort="relevance")) == titles(
+            newest
+        )
+
+    @pytest.mark.parametrize("sort", ["new", "promotion"])
+    @pytest.mark.parametrize("q", ["班主任", "心理 班主任", "手机 班会"])
+    def test_an_order_keeps_the_matches_and_puts_full_matches_first(self, engine, pages, sort, q):
+        ranked = self.search(engine, q)
+        ordered = service.search(q, {}, page_size=50, engine=engine, sort=sort)
+        assert ranked.sort == "relevance" and ordered.sort == sort
+        assert ordered.total == ranked.total >= 2
+        assert sorted(titles(ordered)) == sorted(titles(ranked))
+        keys = self.order_keys(ordered, by_promotion=sort == "promotion")
+        assert keys == sorted(keys, reverse=True)
+        # the facets do not depend on the order
+        assert ordered.facets == ranked.facets
+
+    def test_promotion_order_across_pages(self, engine, pages):
+        first = service.search("", {}, page=1, page_size=2, engine=engine, sort="promotion")
+        second = service.search("", {}, page=2, page_size=2, engine=engine, sort="promotion")
+        assert titles(first)[0] == "家校协同育人的三次家访"
+        assert not set(titles(first)) & set(titles(second))
+        assert self.order_keys(first, True)[-1] >= self.order_keys(second, True)[0]
+
     # Snippets -----------------------------------------------------------------
     def test_snippet_marks_words_without_spaces(self, engine, pages):
         # The summary holds the words: it is the snippet.

@@ -72,3 +72,12 @@ def test_rebuilding_the_index_invalidates_cached_search_pages(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rebuild_search_index", workers=1, stdout=io.StringIO())
     assert "家校协同育人的三次家访" in text(client.get("/search/?q=家访"))
+
+
+def test_an_order_is_kept_in_the_cache_under_its_own_address_only(client, pages, page_cache):
+    assert client.get("/search/?q=家访&sort=new")["X-Cache"] == "MISS"
+    assert client.get("/search/?q=家访&sort=new")["X-Cache"] == "HIT"
+    # an unknown order, or the default written out, shows a page kept elsewhere: never stored
+    for url in ("/search/?q=家访&sort=hot", "/search/?q=家访&sort=relevance"):
+        client.get(url)
+        assert client.get(url)["X-Cache"] != "HIT"

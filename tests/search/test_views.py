@@ -26,6 +26,7 @@ API_KEYS = {
     "total",
     "page",
     "page_size",
+    "sort",
     "results",
     "facets",
     "searched",
@@ -152,3 +153,49 @@ def test_search_page_bad_input(client, pages):
 def test_every_page_has_a_search_box(client, pages):
     html = client.get("/").content.decode()
     assert 'action="/search/"' in html
+
+
+# Orders -----------------------------------------------------------------------------
+def sort_links(html):
+    nav = re.search(r'<nav class="sort-links".*?</nav>', html, re.S).group(0)
+    current = re.search(r'<span aria-current="true">(.*?)</span>', nav).group(1)
+    links = {label: href for href, label in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', nav)}
+    return current, links
+
+
+def test_search_page_offers_relevance_newest_and_promotion_keeping_words_and_filters(client, pages):
+    html = client.get("/search/", {"q": "班主任", "type": "case"}).content.decode()
+    current, links = sort_links(html)
+    assert current == "相关度"
+    assert links == {
+        "最新": "?q=%E7%8F%AD%E4%B8%BB%E4%BB%BB&amp;type=case&amp;sort=new#results",
+        "推介级别": "?q=%E7%8F%AD%E4%B8%BB%E4%BB%BB&amp;type=case&amp;sort=promotion#results",
+    }
+    html = client.get("/search/", {"q": "班主任", "type": "case", "sort": "promotion"}).content.decode()
+    current, links = sort_links(html)
+    assert current == "推介级别" and set(links) == {"相关度", "最新"}
+    assert links["相关度"] == "?q=%E7%8F%AD%E4%B8%BB%E4%BB%BB&amp;type=case#results"  # the default is not written
+    # the filters, the chips, the pages and the search box keep the order
+    facet_links = re.findall(r'<aside class="filters.*?</aside>', html, re.S)[0]
+    hrefs = re.findall(r'href="(\?[^"]*)"', facet_links)
+    assert len(hrefs) > 3 and all(h.endswith("&amp;sort=promotion#results") for h in hrefs)
+    assert 'href="?q=%E7%8F%AD%E4%B8%BB%E4%BB%BB&amp;sort=promotion#results"' in html  # 不限类型 keeps it
+    assert '<input type="hidden" name="sort" value="promotion">' in html
+
+
+def test_promotion_order_on_the_page_puts_the_ministry_case_first(client, pages):
+    html = client.get("/search/", {"type": "case", "sort": "promotion"}).content.decode()
+    titles = re.findall(r'<h2 class="card__title"><a href="[^"]*">(.*?)</a>', html)
+    assert titles[0] == "家校协同育人的三次家访"
+    current, links = sort_links(html)
+    assert current == "推介级别" and set(links) == {"最新"}  # no 相关度 without words
+
+
+def test_an_unknown_order_is_ignored_on_the_page_and_refused_by_the_api(client, pages):
+    page = client.get("/search/", {"q": "班主任", "sort": "hot"})
+    assert page.status_code == 200 and sort_links(page.content.decode())[0] == "相关度"
+    api = client.get("/api/search/", {"q": "班主任", "sort": "hot"})
+    assert api.status_code == 400 and "sort" in api.json()["error"]
+    data = client.get("/api/search/", {"q": "班主任", "sort": "new"}).json()
+    assert data["sort"] == "new"
+    assert client.get("/api/search/", {"q": "班主任"}).json()["sort"] == "relevance"

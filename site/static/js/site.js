@@ -28,6 +28,13 @@
     });
   }
 
+  // 本页链接: one tap selects the whole address, ready for the phone's own 复制.
+  document.querySelectorAll(".share-sheet__link input").forEach(function (input) {
+    input.addEventListener("focus", function () {
+      input.select();
+    });
+  });
+
   // A listing remembers its filters for this tab; "返回案例库" links restore them.
   var listing = document.querySelector("[data-listing]");
   if (listing && store) {
