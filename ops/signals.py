@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .pagecache import invalidate
+from .pagecache import invalidate, invalidate_removal
 
 # Fields a draft save (save_revision, locking) writes on the page row: the live page is unchanged.
 DRAFT_ONLY_FIELDS = {
@@ -58,8 +58,12 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     invalidate()
 
 
+# Changes that take something away from the public: older entries are never served stale.
+REMOVAL_MODELS = {"wagtailcore.PageViewRestriction", "wagtailcore.CollectionViewRestriction"}
+
+
 def _page_deleted(sender, instance, **kwargs):
-    invalidate()
+    invalidate_removal()
 
 
 def _model_changed(sender, raw=False, **kwargs):
@@ -67,11 +71,16 @@ def _model_changed(sender, raw=False, **kwargs):
         invalidate()
 
 
+def _model_removed(sender, raw=False, **kwargs):
+    if not raw:
+        invalidate_removal()
+
+
 def connect():
     from wagtail.models import Page
 
     page_published.connect(invalidate, dispatch_uid="ops_pagecache_published")
-    page_unpublished.connect(invalidate, dispatch_uid="ops_pagecache_unpublished")
+    page_unpublished.connect(invalidate_removal, dispatch_uid="ops_pagecache_unpublished")
     post_page_move.connect(invalidate, dispatch_uid="ops_pagecache_moved")
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
     for model in page_models:
@@ -79,8 +88,9 @@ def connect():
         post_delete.connect(_page_deleted, sender=model, dispatch_uid=f"ops_pagecache_delete_{model._meta.label}")
     for model in _watched_models():
         uid = f"ops_pagecache_{model._meta.label}"
-        post_save.connect(_model_changed, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_model_changed, sender=model, dispatch_uid=uid + "_delete")
+        removal = model._meta.label in REMOVAL_MODELS
+        post_save.connect(_model_removed if removal else _model_changed, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_model_removed, sender=model, dispatch_uid=uid + "_delete")
     # Page ↔ direction links shown on listings and cards.
     for model in page_models:
         for field in model._meta.local_many_to_many:
