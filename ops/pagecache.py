@@ -235,6 +235,56 @@ def invalidate_removal(**_kwargs):
         transaction.on_commit(bump_and_raise_floor)
 
 
+# --- fragment caches keyed by what they show ---------------------------------------------------
+#
+# A fragment (a section of a page, cached with Django's ``{% cache %}`` tag) is keyed by the
+# versions of the *scopes* it shows rather than by the site-wide generation, so a change
+# elsewhere on the site leaves it valid: re-rendering a page after an unrelated publication
+# then costs only what changed. ``studio:<pk>`` moves when a page below that studio (an
+# update, a case, a handbook, a resource, the studio itself) or one of its activities
+# changes; ``common`` when anything that any fragment may show changes (images, documents,
+# directions, promotions, settings, view restrictions, page moves and deletions).
+
+FRAGMENT_PREFIX = "ops:pagecache:fragments:"
+COMMON_SCOPE = "common"
+
+
+def fragment_version(*scopes):
+    """One string naming the current version of ``common`` and each of ``scopes``."""
+    cache = get_cache()
+    keys = [FRAGMENT_PREFIX + scope for scope in (COMMON_SCOPE, *scopes)]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:  # new or evicted: a starting point no fragment written before can carry
+        for key in missing:
+            cache.add(key, _fresh_generation(), timeout=None)
+        found = cache.get_many(keys)
+        if any(key not in found for key in keys):  # the cache is unavailable: match nothing kept
+            return f"unversioned-{_fresh_generation()}"
+    return ".".join(str(found[key]) for key in keys)
+
+
+def _bump_fragment_scopes(scopes):
+    cache = get_cache()
+    for scope in scopes:
+        key = FRAGMENT_PREFIX + scope
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _fresh_generation(), timeout=None)
+
+
+def bump_fragments(*scopes):
+    """Retire the fragments showing ``scopes``, now and (in a transaction) again at the commit,
+    for the same reason as ``invalidate``."""
+    scopes = list(dict.fromkeys(scopes))
+    if not scopes:
+        return
+    _bump_fragment_scopes(scopes)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _bump_fragment_scopes(scopes))
+
+
 class RenderLock:
     """A lock per page and generation in the shared cache, so that one worker renders a page
     that went stale while the others serve the stale entry or wait (``cache.add`` is atomic
