@@ -270,6 +270,8 @@ class PageCacheMiddleware:
         # A miss: one worker renders the page for this generation, the others do not pile on.
         lock = pagecache.RenderLock(cache, key, generation)
         if not lock.acquire():
+            if lock.not_kept():  # this page cannot be kept now: nothing to wait for, no stale copy
+                return self.render(request, cache, key, generation)
             if stale is not None and stale[0] >= pagecache.stale_floor(cache):
                 return self.cached_response(request, stale, "STALE")
             if lock.wait(pagecache.lock_wait()):
@@ -278,10 +280,12 @@ class PageCacheMiddleware:
                     return self.cached_response(request, entry, "HIT")
             # The holder kept nothing (the page is not cacheable) or is too slow: render here.
             return self.render(request, cache, key, generation)
+        response = None
         try:
-            return self.render(request, cache, key, generation)
+            response = self.render(request, cache, key, generation)
+            return response
         finally:
-            lock.release()
+            lock.release(kept=response is not None and response.get("X-Cache") == "MISS")
 
     @staticmethod
     def cached_response(request, entry, state):

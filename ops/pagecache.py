@@ -289,7 +289,14 @@ class RenderLock:
     """A lock per page and generation in the shared cache, so that one worker renders a page
     that went stale while the others serve the stale entry or wait (``cache.add`` is atomic
     in Redis and in locmem). It expires after ``OPS_PAGE_CACHE_LOCK_TIMEOUT`` seconds if its
-    holder dies; a holder only deletes it when it still holds its own token."""
+    holder dies; a holder only deletes it when it still holds its own token.
+
+    When the holder's page could not be kept (a 404, a password form, a search over its
+    bound), it leaves ``NOT_KEPT`` in the lock for as long: requests for that page then
+    render at once instead of queueing behind each other for an entry that will not come.
+    """
+
+    NOT_KEPT = "not-kept"
 
     def __init__(self, cache, key, generation):
         self.cache = cache
@@ -303,22 +310,28 @@ class RenderLock:
             return True
         return False
 
-    def release(self):
+    def release(self, kept=True):
         if self.token is not None and self.cache.get(self.key) == self.token:
-            self.cache.delete(self.key)
+            if kept:
+                self.cache.delete(self.key)
+            else:
+                self.cache.set(self.key, self.NOT_KEPT, lock_timeout())
         self.token = None
 
-    def held(self):
-        return self.cache.has_key(self.key)
+    def not_kept(self):
+        return self.cache.get(self.key) == self.NOT_KEPT
 
     def wait(self, timeout):
-        """Wait until the lock is released or ``timeout`` seconds have passed; whether it was."""
+        """Wait until the holder is done or ``timeout`` seconds have passed; whether an entry
+        may now be in the cache (False: render without waiting any longer)."""
         deadline = time.monotonic() + timeout
-        while self.held():
-            if time.monotonic() >= deadline:
+        while True:
+            value = self.cache.get(self.key)
+            if value is None:
+                return True
+            if value == self.NOT_KEPT or time.monotonic() >= deadline:
                 return False
             time.sleep(LOCK_POLL_INTERVAL)
-        return True
 
 
 def entry_key(request):

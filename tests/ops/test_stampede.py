@@ -196,3 +196,23 @@ def test_a_new_view_restriction_is_never_served_stale(site_tree, shared_cache, s
     finally:
         lock.release()
     assert response.status_code == 302
+
+
+def test_a_page_that_cannot_be_kept_is_neither_waited_for_nor_served_stale(site_tree, shared_cache, monkeypatch):
+    """A password-protected page is rendered for each request: after one render found it cannot
+    be kept, the next requests render at once rather than wait for an entry that will not come."""
+    from wagtail.models import PageViewRestriction
+
+    studio = make_studio("口令保护的工作室")
+    PageViewRestriction.objects.create(page=studio, restriction_type=PageViewRestriction.PASSWORD, password="abc123")
+    assert Client().get(studio.url)["X-Cache"] == "BYPASS"  # rendered, not kept
+
+    request = RequestFactory().get(studio.url)
+    lock = pagecache.RenderLock(shared_cache, pagecache.entry_key(request), pagecache.current_generation(shared_cache))
+    assert not lock.acquire()  # what the first render left: "not kept"
+    polls = []
+    monkeypatch.setattr(pagecache.time, "sleep", polls.append)
+    response = Client().get(studio.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert polls == []  # no waiting for another worker
