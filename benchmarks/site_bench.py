@@ -283,7 +283,15 @@ def publish_under_load(server, env, targets, args):
     # The publisher starts (imports Django, Wagtail: seconds of CPU) before the load does, so
     # that only its publications fall inside the measured window.
     publisher = subprocess.Popen(
-        [PYTHON, "manage.py", "shell", "-c", PUBLISHER.format(duration=duration - 3, every=args.publish_every)],
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            PUBLISHER.format(duration=duration - 3, every=args.publish_every),
+        ],
         cwd=ROOT,
         env=env,
         stdin=subprocess.PIPE,
@@ -291,7 +299,10 @@ def publish_under_load(server, env, targets, args):
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    if publisher.stdout.readline().strip() != "READY":
+    for line in publisher.stdout:  # manage.py shell may say something first
+        if line.strip() == "READY":
+            break
+    else:
         raise RuntimeError("发布进程没有启动。")
     with concurrent.futures.ThreadPoolExecutor(len(targets)) as pool:
         futures = {
