@@ -197,6 +197,7 @@ class Gunicorn:
                     return self
             except (OSError, urllib.error.URLError):
                 time.sleep(0.3)
+        self.__exit__()  # not left running when it does not answer in time
         raise RuntimeError("gunicorn 没有在 180 秒内启动，见 " + str(Path(self.env["BENCH_TMP"])))
 
     def __exit__(self, *exc):
