@@ -187,7 +187,9 @@ class PageCacheMiddleware:
     canonical_query``). The response is stored only when it is a 200 HTML page that sets no
     cookie (so no CSRF-bearing form, no message), is not marked private or no-cache, was
     rendered for an anonymous user, and either a listing recognised every parameter or the
-    bounded number of search pages is not reached. ``X-Cache`` says HIT, MISS or BYPASS.
+    bounded number of search pages is not reached. ``X-Cache`` says HIT, MISS, BYPASS, or
+    STALE: the previous generation's entry, served while another worker re-renders the page
+    (``pagecache.RenderLock``; see the module docstring of ``ops.pagecache``).
     """
 
     def __init__(self, get_response):
@@ -253,19 +255,47 @@ class PageCacheMiddleware:
             return self.bypass(request)
         request.content_generation = generation  # for fragment caches (pagecache.request_generation)
         entry = self.local.get(key, generation)
+        stale = None
         if entry is None:
             entry = cache.get(key)
             if entry is not None and entry[0] == generation:
                 self.local.put(key, entry)
             else:
+                if entry is not None and entry[0] < generation:
+                    stale = entry
                 entry = None
         if entry is not None:
-            response = HttpResponse(b"" if request.method == "HEAD" else entry[2], status=200)
-            for name, value in entry[1]:
-                response.headers[name] = value
-            response["X-Cache"] = "HIT"
-            return response
+            return self.cached_response(request, entry, "HIT")
 
+        # A miss: one worker renders the page for this generation, the others do not pile on.
+        lock = pagecache.RenderLock(cache, key, generation)
+        if not lock.acquire():
+            if lock.not_kept():  # this page cannot be kept now: nothing to wait for, no stale copy
+                return self.render(request, cache, key, generation)
+            if stale is not None and stale[0] >= pagecache.stale_floor(cache):
+                return self.cached_response(request, stale, "STALE")
+            if lock.wait(pagecache.lock_wait()):
+                entry = cache.get(key)
+                if entry is not None and entry[0] >= generation:
+                    return self.cached_response(request, entry, "HIT")
+            # The holder kept nothing (the page is not cacheable) or is too slow: render here.
+            return self.render(request, cache, key, generation)
+        response = None
+        try:
+            response = self.render(request, cache, key, generation)
+            return response
+        finally:
+            lock.release(kept=response is not None and response.get("X-Cache") == "MISS")
+
+    @staticmethod
+    def cached_response(request, entry, state):
+        response = HttpResponse(b"" if request.method == "HEAD" else entry[2], status=200)
+        for name, value in entry[1]:
+            response.headers[name] = value
+        response["X-Cache"] = state
+        return response
+
+    def render(self, request, cache, key, generation):
         response = self.get_response(request)
         if self.storable(request, response) and self.within_budget(request, cache, generation):
             headers = [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-cache")]

@@ -6,6 +6,15 @@ or deleting a page, changing a view restriction, a document, an image, a collect
 bumps the generation (one ``incr`` in the cache), so every older entry stops matching at once:
 invalidation is exact and O(1), and a lookup is a single ``get_many`` round trip.
 
+No stampede after a change: a bump makes every entry *stale*, not absent. The first request
+for a stale page takes a short lock for that page and generation (``cache.add``) and renders
+it; while it does, other requests for the page are served the stale entry (``X-Cache:
+STALE``), so a burst after a publish renders the page once instead of once per request. With
+no entry at all (a page never kept, or evicted) the others wait up to
+``OPS_PAGE_CACHE_LOCK_WAIT`` seconds for the lock holder's entry, then render themselves.
+Removals are never served stale: unpublishing or deleting a page and changing a view
+restriction raise a *floor* generation, and an entry older than the floor is only a miss.
+
 It works with any Django cache backend (locmem in development and tests, Redis in production).
 The cache is an optimisation: when it cannot be reached (``ops.cache`` turns Redis errors into
 misses) there is no generation, and pages are rendered and served without being kept.
@@ -23,6 +32,9 @@ from django.db import connection, transaction
 GENERATION_KEY = "ops:pagecache:generation"
 ENTRY_PREFIX = "ops:pagecache:page:"
 SEARCH_COUNT_PREFIX = "ops:pagecache:searches:"
+LOCK_PREFIX = "ops:pagecache:lock:"
+# Entries rendered before this generation must not be served even stale (content was removed).
+FLOOR_KEY = "ops:pagecache:floor"
 
 # Query parameters the public listings and the search page recognise; any other parameter
 # makes the request bypass the cache (it is still served, just not cached).
@@ -57,6 +69,19 @@ def enabled():
 
 def timeout():
     return getattr(settings, "OPS_PAGE_CACHE_TIMEOUT", 600)
+
+
+def lock_timeout():
+    """Seconds a re-render lock lives if its holder dies before releasing it."""
+    return float(getattr(settings, "OPS_PAGE_CACHE_LOCK_TIMEOUT", 10))
+
+
+def lock_wait():
+    """Seconds a request with no stale entry waits for another worker's render of its page."""
+    return float(getattr(settings, "OPS_PAGE_CACHE_LOCK_WAIT", 3))
+
+
+LOCK_POLL_INTERVAL = 0.02
 
 
 def allowed_query_params():
@@ -177,6 +202,18 @@ def bump_generation(**_kwargs):
     return generation
 
 
+def bump_and_raise_floor(**_kwargs):
+    """Bump the generation and forbid serving anything older, even stale (content was removed)."""
+    generation = bump_generation()
+    if generation is not None:
+        get_cache().set(FLOOR_KEY, generation, timeout=None)
+    return generation
+
+
+def stale_floor(cache):
+    return cache.get(FLOOR_KEY) or 0
+
+
 def invalidate(**_kwargs):
     """Bump the generation now and, inside a transaction, once more when it commits.
 
@@ -188,6 +225,113 @@ def invalidate(**_kwargs):
     bump_generation()
     if connection.in_atomic_block:
         transaction.on_commit(bump_generation)
+
+
+def invalidate_removal(**_kwargs):
+    """As ``invalidate``, for a change that takes something away from the public (unpublishing,
+    deleting, a view restriction): older entries are not served even while a page re-renders."""
+    bump_and_raise_floor()
+    if connection.in_atomic_block:
+        transaction.on_commit(bump_and_raise_floor)
+
+
+# --- fragment caches keyed by what they show ---------------------------------------------------
+#
+# A fragment (a section of a page, cached with Django's ``{% cache %}`` tag) is keyed by the
+# versions of the *scopes* it shows rather than by the site-wide generation, so a change
+# elsewhere on the site leaves it valid: re-rendering a page after an unrelated publication
+# then costs only what changed. ``studio:<pk>`` moves when a page below that studio (an
+# update, a case, a handbook, a resource, the studio itself) or one of its activities
+# changes; ``common`` when anything that any fragment may show changes (images, documents,
+# directions, promotions, settings, view restrictions, page moves and deletions).
+
+FRAGMENT_PREFIX = "ops:pagecache:fragments:"
+COMMON_SCOPE = "common"
+
+
+def fragment_version(*scopes):
+    """One string naming the current version of ``common`` and each of ``scopes``."""
+    cache = get_cache()
+    keys = [FRAGMENT_PREFIX + scope for scope in (COMMON_SCOPE, *scopes)]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:  # new or evicted: a starting point no fragment written before can carry
+        for key in missing:
+            cache.add(key, _fresh_generation(), timeout=None)
+        found = cache.get_many(keys)
+        if any(key not in found for key in keys):  # the cache is unavailable: match nothing kept
+            return f"unversioned-{_fresh_generation()}"
+    return ".".join(str(found[key]) for key in keys)
+
+
+def _bump_fragment_scopes(scopes):
+    cache = get_cache()
+    for scope in scopes:
+        key = FRAGMENT_PREFIX + scope
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _fresh_generation(), timeout=None)
+
+
+def bump_fragments(*scopes):
+    """Retire the fragments showing ``scopes``, now and (in a transaction) again at the commit,
+    for the same reason as ``invalidate``."""
+    scopes = list(dict.fromkeys(scopes))
+    if not scopes:
+        return
+    _bump_fragment_scopes(scopes)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _bump_fragment_scopes(scopes))
+
+
+class RenderLock:
+    """A lock per page and generation in the shared cache, so that one worker renders a page
+    that went stale while the others serve the stale entry or wait (``cache.add`` is atomic
+    in Redis and in locmem). It expires after ``OPS_PAGE_CACHE_LOCK_TIMEOUT`` seconds if its
+    holder dies; a holder only deletes it when it still holds its own token.
+
+    When the holder's page could not be kept (a 404, a password form, a search over its
+    bound), it leaves ``NOT_KEPT`` in the lock for as long: requests for that page then
+    render at once instead of queueing behind each other for an entry that will not come.
+    """
+
+    NOT_KEPT = "not-kept"
+
+    def __init__(self, cache, key, generation):
+        self.cache = cache
+        self.key = f"{LOCK_PREFIX}{generation}:{key}"
+        self.token = None
+
+    def acquire(self):
+        token = time.time_ns()
+        if self.cache.add(self.key, token, lock_timeout()):
+            self.token = token
+            return True
+        return False
+
+    def release(self, kept=True):
+        if self.token is not None and self.cache.get(self.key) == self.token:
+            if kept:
+                self.cache.delete(self.key)
+            else:
+                self.cache.set(self.key, self.NOT_KEPT, lock_timeout())
+        self.token = None
+
+    def not_kept(self):
+        return self.cache.get(self.key) == self.NOT_KEPT
+
+    def wait(self, timeout):
+        """Wait until the holder is done or ``timeout`` seconds have passed; whether an entry
+        may now be in the cache (False: render without waiting any longer)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.cache.get(self.key)
+            if value is None:
+                return True
+            if value == self.NOT_KEPT or time.monotonic() >= deadline:
+                return False
+            time.sleep(LOCK_POLL_INTERVAL)
 
 
 def entry_key(request):

@@ -1,11 +1,12 @@
-"""Bump the page-cache generation whenever something public pages show changes."""
+"""Bump the page-cache generation whenever something public pages show changes, and the
+version of the fragment scopes the change affects (``ops.pagecache.fragment_version``)."""
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .pagecache import invalidate
+from .pagecache import COMMON_SCOPE, bump_fragments, invalidate, invalidate_removal
 
 # Fields a draft save (save_revision, locking) writes on the page row: the live page is unchanged.
 DRAFT_ONLY_FIELDS = {
@@ -32,6 +33,9 @@ DEFAULT_WATCHED_MODELS = [
     "promotions.Promotion",
 ]
 
+# Models whose rows belong to one studio (``studio_id``) and show on its page only.
+STUDIO_MODELS = ["assessment.Activity"]  # the 辐射带动 charts
+
 
 def _watched_models():
     names = DEFAULT_WATCHED_MODELS + list(getattr(settings, "OPS_PAGE_CACHE_WATCHED_MODELS", []))
@@ -50,42 +54,111 @@ def _watched_models():
     return models
 
 
+def studio_scopes(page):
+    """The fragment scopes a change to ``page`` affects: the studio it belongs to (the page
+    itself or its ancestor), else ``common`` (an index page, a notice: rare, and what they
+    show, such as an index's address, may appear anywhere)."""
+    from wagtail.models import Page
+
+    from studios.models import StudioPage
+
+    if not page.path:
+        return [COMMON_SCOPE]
+    paths = [page.path[: n * Page.steplen] for n in range(1, len(page.path) // Page.steplen + 1)]
+    studios = StudioPage.objects.filter(path__in=paths).values_list("pk", flat=True)
+    return [f"studio:{pk}" for pk in studios] or [COMMON_SCOPE]
+
+
+def _page_published(sender, instance, **kwargs):
+    invalidate()
+    bump_fragments(*studio_scopes(instance))
+
+
+def _page_unpublished(sender, instance, **kwargs):
+    invalidate_removal()
+    bump_fragments(COMMON_SCOPE, *studio_scopes(instance))
+
+
+def _page_moved(sender, **kwargs):
+    invalidate()
+    bump_fragments(COMMON_SCOPE)
+
+
 def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or not instance.live:
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
     invalidate()
+    bump_fragments(*studio_scopes(instance))
+
+
+# Changes that take something away from the public: older entries are never served stale.
+REMOVAL_MODELS = {"wagtailcore.PageViewRestriction", "wagtailcore.CollectionViewRestriction"}
 
 
 def _page_deleted(sender, instance, **kwargs):
-    invalidate()
+    invalidate_removal()
+    bump_fragments(COMMON_SCOPE)
 
 
 def _model_changed(sender, raw=False, **kwargs):
     if not raw:
         invalidate()
+        bump_fragments(COMMON_SCOPE)
+
+
+def _model_removed(sender, raw=False, **kwargs):
+    if not raw:
+        invalidate_removal()
+        bump_fragments(COMMON_SCOPE)
+
+
+def _studio_row_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate()
+        bump_fragments(f"studio:{instance.studio_id}")
+
+
+def _page_relations_changed(sender, instance, raw=False, **kwargs):
+    from wagtail.models import Page
+
+    if raw:
+        return
+    invalidate()
+    bump_fragments(*(studio_scopes(instance) if isinstance(instance, Page) else [COMMON_SCOPE]))
 
 
 def connect():
     from wagtail.models import Page
 
-    page_published.connect(invalidate, dispatch_uid="ops_pagecache_published")
-    page_unpublished.connect(invalidate, dispatch_uid="ops_pagecache_unpublished")
-    post_page_move.connect(invalidate, dispatch_uid="ops_pagecache_moved")
+    page_published.connect(_page_published, dispatch_uid="ops_pagecache_published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="ops_pagecache_unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="ops_pagecache_moved")
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
     for model in page_models:
         post_save.connect(_page_saved, sender=model, dispatch_uid=f"ops_pagecache_save_{model._meta.label}")
         post_delete.connect(_page_deleted, sender=model, dispatch_uid=f"ops_pagecache_delete_{model._meta.label}")
     for model in _watched_models():
         uid = f"ops_pagecache_{model._meta.label}"
-        post_save.connect(_model_changed, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_model_changed, sender=model, dispatch_uid=uid + "_delete")
+        removal = model._meta.label in REMOVAL_MODELS
+        post_save.connect(_model_removed if removal else _model_changed, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_model_removed, sender=model, dispatch_uid=uid + "_delete")
+    for name in STUDIO_MODELS:
+        try:
+            model = apps.get_model(name)
+        except LookupError:
+            continue
+        uid = f"ops_pagecache_studio_{model._meta.label}"
+        post_save.connect(_studio_row_changed, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_studio_row_changed, sender=model, dispatch_uid=uid + "_delete")
     # Page ↔ direction links shown on listings and cards.
     for model in page_models:
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
-            m2m_changed.connect(_model_changed, sender=through, dispatch_uid=f"ops_pagecache_m2m_{through._meta.label}")
+            m2m_changed.connect(
+                _page_relations_changed, sender=through, dispatch_uid=f"ops_pagecache_m2m_{through._meta.label}"
+            )
 
 
 def _sanitise_page(sender, instance, raw=False, **kwargs):
