@@ -27,9 +27,9 @@ echo "== ruff"
 WORKERS=(-n "${PYTEST_WORKERS:-2}" --dist loadfile)
 [ "${PYTEST_WORKERS:-2}" = "0" ] && WORKERS=(-p no:xdist)
 
-# Tests that need a transactional database (backup/restore) flush it when they end; under
+# Tests that need a transactional database (backup/restore, threads as server workers) flush it when they end; under
 # xdist they could run before other tests of their worker, so they get a process of their own.
-SERIAL_TESTS=(tests/ops/test_backup.py)
+SERIAL_TESTS=(tests/ops/test_backup.py tests/ops/test_stampede.py)
 
 run_suite() {
   if [ $# -gt 0 ]; then
