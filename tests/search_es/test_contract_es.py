@@ -27,6 +27,8 @@ class WorkerDrainedEngine(ElasticsearchEngine):
 
     def search(self, request):
         self.drain()
+        if self.computed_order(request):  # by design the database engine orders these (no script sorts)
+            return super().search(request)
         return self.search_cluster(request)
 
 
