@@ -199,3 +199,12 @@ def test_an_unknown_order_is_ignored_on_the_page_and_refused_by_the_api(client, 
     data = client.get("/api/search/", {"q": "班主任", "sort": "new"}).json()
     assert data["sort"] == "new"
     assert client.get("/api/search/", {"q": "班主任"}).json()["sort"] == "relevance"
+
+
+def test_a_results_meta_line_separates_its_items_not_the_type_badge(client, pages):
+    """On a phone the type badge wraps onto its own line: the next line must not start with “·”."""
+    html = client.get("/search/", {"q": "心理"}).content.decode()
+    lines = re.findall(r'<p class="card__meta"><span class="badge">[^<]*</span>(.*?)</p>', html)
+    assert lines
+    assert not [line for line in lines if line.lstrip().startswith("·")]
+    assert any(" · " in line for line in lines)  # studio · province · … still separated
