@@ -15,32 +15,13 @@ temporary SQLite database and media folder, then prints
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+from demo_site import setup_demo  # benchmarks/demo_site.py, beside this script
+
 SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
-
-
-def setup(reuse):
-    if not reuse:
-        folder = tempfile.mkdtemp(prefix="privacy-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/demo.sqlite3"
-        os.environ["MEDIA_ROOT"] = f"{folder}/media"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    import django
-
-    django.setup()
-    if not reuse:
-        from django.core.management import call_command
-
-        print("建立演示数据（migrate + load_demo）…", flush=True)
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def demo_figures():
@@ -102,7 +83,7 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="扫描 DATABASE_URL 中已加载的演示数据")
     parser.add_argument("--repeat", type=int, default=200, help="每轮计时的扫描次数")
     args = parser.parse_args()
-    setup(args.reuse)
+    setup_demo("privacy-bench-", args.reuse)
 
     import re
 

@@ -17,33 +17,11 @@ name no province (only their own), some one to three — and prints, for each N:
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-
-
-def setup(reuse):
-    if not reuse:
-        folder = tempfile.mkdtemp(prefix="reach-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/demo.sqlite3"
-        os.environ["MEDIA_ROOT"] = f"{folder}/media"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    import django
-
-    django.setup()
-    if not reuse:
-        from django.core.management import call_command
-
-        print("建立演示数据（migrate + load_demo）…", flush=True)
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+from demo_site import setup_demo  # benchmarks/demo_site.py, beside this script
 
 
 def baseline(activities):
@@ -112,7 +90,7 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="use DATABASE_URL as it is (demo loaded)")
     parser.add_argument("--sizes", default="2000,20000", help="activities to add, comma-separated")
     args = parser.parse_args()
-    setup(args.reuse)
+    setup_demo("reach-bench-", args.reuse)
 
     from django.db import transaction
 
