@@ -39,6 +39,17 @@ def _fields(doc):
     return (doc.pk, doc.title or "", doc.summary or "", doc.context or "", doc.body or "")
 
 
+def _page_result(total, page, facets, evaluation, matched) -> EngineResult:
+    """One page of results with, for each, whether it matched every concept and which alternatives."""
+    return EngineResult(
+        total=total,
+        ids=page,
+        facets=facets,
+        full={i: bool(evaluation.full[i]) for i in page},
+        matched={i: matched.get(i, set()) for i in page},
+    )
+
+
 class _IdCache:
     """Alternative → sorted document ids, for one index generation (least recently used
     entries dropped past ``limit`` ids in all)."""
@@ -235,13 +246,7 @@ class SqlEngine(SearchEngine):
         if request.sort != "relevance":  # the reader's order, full matches first; no ranking pass
             page = [int(i) for i in index.sorted(candidates, request.sort, evaluation.full)[request.offset : need_end]]
             matched = relevance.matched_alternatives(query, np.array(page, dtype=np.int64), ids)
-            return EngineResult(
-                total=total,
-                ids=page,
-                facets=facets,
-                full={i: bool(evaluation.full[i]) for i in page},
-                matched={i: matched.get(i, set()) for i in page},
-            )
+            return _page_result(total, page, facets, evaluation, matched)
         order = relevance.pool_order(candidates, evaluation, index.dates)
         pool = order[: relevance.POOL]
         matched: dict[int, set[str]] = {}
@@ -256,10 +261,4 @@ class SqlEngine(SearchEngine):
         page = ordered[request.offset : need_end]
         if not matched:
             matched = relevance.matched_alternatives(query, np.array(page, dtype=np.int64), ids)
-        return EngineResult(
-            total=total,
-            ids=page,
-            facets=facets,
-            full={i: bool(evaluation.full[i]) for i in page},
-            matched={i: matched.get(i, set()) for i in page},
-        )
+        return _page_result(total, page, facets, evaluation, matched)
