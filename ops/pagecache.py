@@ -214,25 +214,28 @@ def stale_floor(cache):
     return cache.get(FLOOR_KEY) or 0
 
 
-def invalidate(**_kwargs):
-    """Bump the generation now and, inside a transaction, once more when it commits.
+def now_and_at_commit(bump):
+    """Run ``bump`` now and, inside a transaction, once more when it commits.
 
     Signals such as ``page_published`` fire inside the publishing transaction: a request in
     another process that reads the new generation before the commit still reads the old rows
     from the database, and would store the old page under the new generation. The second
     bump, after the commit, retires anything rendered in that window.
     """
-    bump_generation()
+    bump()
     if connection.in_atomic_block:
-        transaction.on_commit(bump_generation)
+        transaction.on_commit(bump)
+
+
+def invalidate(**_kwargs):
+    """Bump the generation now and at the commit (``now_and_at_commit``)."""
+    now_and_at_commit(bump_generation)
 
 
 def invalidate_removal(**_kwargs):
     """As ``invalidate``, for a change that takes something away from the public (unpublishing,
     deleting, a view restriction): older entries are not served even while a page re-renders."""
-    bump_and_raise_floor()
-    if connection.in_atomic_block:
-        transaction.on_commit(bump_and_raise_floor)
+    now_and_at_commit(bump_and_raise_floor)
 
 
 # --- fragment caches keyed by what they show ---------------------------------------------------
@@ -278,11 +281,8 @@ def bump_fragments(*scopes):
     """Retire the fragments showing ``scopes``, now and (in a transaction) again at the commit,
     for the same reason as ``invalidate``."""
     scopes = list(dict.fromkeys(scopes))
-    if not scopes:
-        return
-    _bump_fragment_scopes(scopes)
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: _bump_fragment_scopes(scopes))
+    if scopes:
+        now_and_at_commit(lambda: _bump_fragment_scopes(scopes))
 
 
 class RenderLock:
