@@ -58,15 +58,10 @@ def studio_scopes(page):
     """The fragment scopes a change to ``page`` affects: the studio it belongs to (the page
     itself or its ancestor), else ``common`` (an index page, a notice: rare, and what they
     show, such as an index's address, may appear anywhere)."""
-    from wagtail.models import Page
+    from promotions.scope import studio_for_page
 
-    from studios.models import StudioPage
-
-    if not page.path:
-        return [COMMON_SCOPE]
-    paths = [page.path[: n * Page.steplen] for n in range(1, len(page.path) // Page.steplen + 1)]
-    studios = StudioPage.objects.filter(path__in=paths).values_list("pk", flat=True)
-    return [f"studio:{pk}" for pk in studios] or [COMMON_SCOPE]
+    studio = studio_for_page(page) if page.path else None
+    return [f"studio:{studio.pk}"] if studio is not None else [COMMON_SCOPE]
 
 
 def _page_published(sender, instance, **kwargs):
