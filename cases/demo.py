@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from home.choices import CaseCategory, Direction, PromotionLevel, value_for_label
+from home.choices import CaseCategory, Direction, PromotionLevel
+from studios.demo import choice as _choice
+from studios.demo import read as read_studio_data
 
 DATA = Path(__file__).resolve().parent / "demo_data" / "cases"
-STUDIOS = Path(__file__).resolve().parents[1] / "studios" / "demo_data" / "studios.toml"
 
 
 def paragraph(text):
@@ -31,13 +32,6 @@ def heading(text):
     return {"type": "heading", "value": {"text": text, "size": "h2"}}
 
 
-def _choice(vocabulary, label, where):
-    value = value_for_label(vocabulary, label)
-    if value is None:
-        raise ValueError(f"{where}：“{label}”不是有效的选项")
-    return value
-
-
 def _paragraphs(text):
     """A section's text: paragraphs separated by blank lines, each line break inside one joined."""
     return ["".join(line.strip() for line in block.splitlines()) for block in text.strip().split("\n\n")]
@@ -45,8 +39,7 @@ def _paragraphs(text):
 
 @functools.cache
 def _hosts():
-    with open(STUDIOS, "rb") as handle:
-        return {studio["slug"]: studio["host_name"] for studio in tomllib.load(handle)["studio"]}
+    return {studio["slug"]: studio["host_name"] for studio in read_studio_data("studios.toml")["studio"]}
 
 
 @functools.cache

@@ -17,9 +17,10 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 
 from home.choices import Direction as DirectionChoice
-from home.choices import ResourceType, value_for_label
+from home.choices import ResourceType
 from home.models import Direction
 from home.slugs import change_slug, pinyin_slug
+from studios.demo import choice
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
@@ -31,13 +32,6 @@ VIDEO_BASE_URL = "https://video.example.com/bzr-demo/"  # placeholder host: the 
 DATA = Path(__file__).resolve().parent / "demo_data" / "resources.toml"
 
 
-def _choice(vocabulary, label, where):
-    value = value_for_label(vocabulary, label)
-    if value is None:
-        raise ValueError(f"resources.toml {where}：“{label}”不是有效的选项")
-    return value
-
-
 @functools.cache
 def _resources():
     with open(DATA, "rb") as handle:
@@ -45,10 +39,10 @@ def _resources():
     return [
         {
             "slug": item["slug"],
-            "resource_type": ResourceType(_choice(ResourceType, item["type"], item["slug"])),
+            "resource_type": ResourceType(choice(ResourceType, item["type"], f"resources.toml {item['slug']}")),
             "title": item["title"],
             "description": item["description"],
-            "codes": [_choice(DirectionChoice, label, item["slug"]) for label in item["directions"]],
+            "codes": [choice(DirectionChoice, label, f"resources.toml {item['slug']}") for label in item["directions"]],
             "formats": "video" if item.get("video") else item["formats"],
             "sections": [tuple(section) for section in item.get("section", [])],
             "table": item.get("table"),
