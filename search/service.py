@@ -183,10 +183,6 @@ class Result:
         return [p for p in parts if p]
 
     @property
-    def direction_labels(self):
-        return [facet_label("direction", code) for code in self.document.directions or []]
-
-    @property
     def directions(self):
         """``[(code, label)]``: the directions with their codes (for their marks)."""
         return [(code, facet_label("direction", code)) for code in self.document.directions or []]
