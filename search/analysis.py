@@ -51,7 +51,7 @@ GENERIC_WORDS_PATH = DATA_DIR / "generic_words.txt"
 SEGMENTER = "rjieba"
 
 #: Bump when the analysis code changes what it emits (the data files are fingerprinted).
-ANALYSER_VERSION = "5"
+ANALYSER_VERSION = "6"
 
 STOP_WORDS = frozenset(
     [
@@ -488,13 +488,34 @@ SALIENT_MIN = 2
 SALIENT_MAX = 64
 
 
+#: Marks, in the index, the tokens a document uses prominently (``salient_tokens``): a symbol,
+#: which analysis never leaves in a token, so no query word matches a marked token by accident.
+SALIENT_MARK = "§"
+
+
+def salient_tokens(title, head, context, body_counts) -> list[str]:
+    """What a document uses prominently, as marked index tokens (``§班委``): every token of its
+    title, of its summary and keywords (``head``) and of its context fields, and its most frequent
+    body tokens (those of ``rank_features``). A partial match of a keyword query needs one of the
+    query's informative words among them (``search/relevance.py``): a word in passing is not
+    enough. Arguments as for ``rank_features``."""
+    frequent = (t for _n, t in _frequent(body_counts))
+    return [SALIENT_MARK + t for t in dict.fromkeys(itertools.chain(title, head, context, frequent))]
+
+
+def _frequent(body_counts) -> list[tuple[int, str]]:
+    """(occurrences, token) of the body tokens used at least ``SALIENT_MIN`` times, the most
+    frequent first, at most ``SALIENT_MAX``."""
+    return sorted(((n, t) for t, n in body_counts.items() if n >= SALIENT_MIN), reverse=True)[:SALIENT_MAX]
+
+
 def rank_features(title, head, context, body_counts) -> str:
     """What the shared ranker (``search/relevance.py``) knows of a document, as one string
     that every engine stores beside its index: the tokens of the title, of the summary and
     keywords (``head``), of the context fields, and the body tokens used ``SALIENT_MIN`` or
     more times with their counts. ``title``/``head``/``context`` are iterables of tokens,
     ``body_counts`` a mapping token → occurrences."""
-    salient = sorted(((n, t) for t, n in body_counts.items() if n >= SALIENT_MIN), reverse=True)[:SALIENT_MAX]
+    salient = _frequent(body_counts)
     return "\t".join(
         [
             " ".join(dict.fromkeys(title)),

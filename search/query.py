@@ -56,6 +56,8 @@ SUBWORD = 0.8
 BROADER = 0.55
 #: A concept is "matched" by a document when its best alternative there weighs this much.
 MATCHED = 0.5
+#: Tolerance of the threshold comparisons (Elasticsearch sums scores in single precision).
+EPSILON = 1e-4
 #: Generic concepts count at this share of their information.
 GENERIC_FACTOR = 1 / 3
 #: A concept found in more than this share of the documents is generic.
@@ -188,6 +190,31 @@ class Query:
 
     def alternatives(self) -> list[str]:
         return list(dict.fromkeys(a.text for c in self.present for a in c.alternatives))
+
+    def lookups(self) -> list[str]:
+        """What the embedded engines read the ids of: the alternatives, and the marked tokens of
+        ``prominence``."""
+        return list(dict.fromkeys([*self.alternatives(), *(m for _c, _a, marks in self.prominence() for m in marks)]))
+
+    @property
+    def needs_prominence(self) -> bool:
+        """Whether a partial match must use an informative word of the query prominently
+        (``search/relevance.py``): for a keyword query. A question typed as a sentence is
+        answered by what it is about, which the text may say in passing."""
+        return not self.question and bool(self.informative)
+
+    def prominence(self) -> list[tuple[Concept, Alternative, list[str]]]:
+        """(concept, alternative, its tokens marked as the index marks what a document uses
+        prominently: ``analysis.salient_tokens``) for the alternatives that match an informative
+        concept, when ``needs_prominence``."""
+        if not self.needs_prominence:
+            return []
+        return [
+            (c, a, [analysis.SALIENT_MARK + t for t in a.text.split()])
+            for c in self.informative
+            for a in c.alternatives
+            if a.weight >= MATCHED - EPSILON
+        ]
 
     def highlight_tokens(self) -> list[str]:
         """What to mark in titles and snippets: what stands for the informative words asked (not

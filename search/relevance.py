@@ -9,7 +9,11 @@ mean of its matches over the query's concepts. It is a result when
 * its coverage is at least ``COVERAGE`` (``QUESTION_COVERAGE`` for a question typed as a
   sentence) **and** it matches at least one informative concept (a generic word such as 学生
   or 校园 never suffices, and a Chinese word found nowhere keeps its weight: an off-topic query
-  sharing only such words with the site finds nothing).
+  sharing only such words with the site finds nothing). For a keyword query that informative
+  concept must also be used *prominently* – in the title, summary, keywords or context, or
+  more than once in the body (the marked tokens of ``analysis.salient_tokens``): a word in
+  passing is not enough (a case that names a word once, in an anecdote, is not about it). A
+  question typed as a sentence is exempt: what it asks about is often said in passing.
 
 No document matches every word when one is found nowhere. A query of generic words only
 needs all of them; a query whose other words are found nowhere has no results.
@@ -36,14 +40,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .query import MATCHED, Query
+from .query import EPSILON, MATCHED, Query
 
 COVERAGE = 0.5
 #: A question typed as a sentence carries its phrasing too: a third of it is enough.
 QUESTION_COVERAGE = 1 / 3
 POOL = 200
-#: Tolerance of the threshold comparisons (Elasticsearch sums scores in single precision).
-EPSILON = 1e-4
 #: What matching every word adds to a document's rank score (scores are at most 1).
 FULL_BONUS = 0.15
 
@@ -74,6 +76,7 @@ def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
     # A word found nowhere cannot be matched: then no document matches every word.
     full = np.full(size, not query.absent_informative, dtype=bool)
     hit = np.zeros(size, dtype=bool)
+    prominence = query.prominence()
     for concept in concepts:
         m = np.zeros(size, dtype=np.float64)
         for alt in sorted(concept.alternatives, key=lambda a: a.weight):  # the best one last wins
@@ -84,6 +87,8 @@ def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
         if concept in required:
             matched = m >= MATCHED - EPSILON
             full &= matched
+            if prominence:  # the concept must be matched *and* used prominently
+                matched &= _prominent(concept, prominence, ids, size)
             hit |= matched
     total = query.total_weight
     if total:
@@ -95,6 +100,25 @@ def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
         if informative:
             qualifies |= (coverage >= threshold(query) - EPSILON) & hit
     return Evaluation(coverage=coverage, full=full, qualifies=qualifies)
+
+
+def _prominent(concept, prominence, ids, size) -> np.ndarray:
+    """Documents holding the marked tokens of one of ``concept``'s alternatives (all of a
+    phrase's): documents that use it in their title, summary, keywords or context, or
+    repeatedly in their body."""
+    found = np.zeros(size, dtype=bool)
+    for owner, _alt, marks in prominence:
+        if owner is not concept:
+            continue
+        held = np.ones(size, dtype=bool)
+        for mark in marks:
+            these = np.zeros(size, dtype=bool)
+            holders = ids.get(mark)
+            if holders is not None and len(holders):
+                these[holders[holders < size]] = True
+            held &= these
+        found |= held
+    return found
 
 
 def threshold(query: Query) -> float:

@@ -52,7 +52,7 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Long, Q, Search, Text, analyzer
 
 from .. import relevance
-from ..analysis import index_text, rank_features
+from ..analysis import index_text, rank_features, salient_tokens
 from ..es import Config, get_client, get_config
 from ..models import SearchDocument
 from ..query import MATCHED
@@ -81,7 +81,8 @@ ERRORS = (TransportError, ApiError)
 class SearchDoc(Document):
     page_id = Long()
     type = Keyword()
-    # Title, summary, context and body, analysed, one after the other: every query term is one
+    # Title, summary, context and body, analysed, one after the other, then the marked tokens of
+    # ``analysis.salient_tokens``: every query term is one
     # ``term`` (or ``match_phrase``) on this field; the ranking reads ``features``.
     text = Text(analyzer=SEGMENTED)
     features = Keyword(index=False, doc_values=False)
@@ -131,11 +132,13 @@ def document_hash(doc: SearchDocument) -> str:
 
 def to_source(doc: SearchDocument) -> dict:
     title, summary, context, body = (index_text(t) for t in (doc.title, doc.summary, doc.context, doc.body))
+    fields = (title.split(), summary.split(), context.split(), Counter(body.split()))
+    marked = " ".join(salient_tokens(*fields))  # a partial match needs one
     return {
         "page_id": doc.page_id,
         "type": doc.type,
-        "text": f" {FIELD_BREAK} ".join((title, summary, context, body)),
-        "features": rank_features(title.split(), summary.split(), context.split(), Counter(body.split())),
+        "text": f" {FIELD_BREAK} ".join((title, summary, context, body, marked)),
+        "features": rank_features(*fields),
         "category": doc.category or None,
         "province": doc.province or None,
         "school_type": doc.school_type or None,
@@ -157,6 +160,15 @@ def concept_matched(concept) -> Q:
     return Q(
         "bool",
         should=[alternative_query(a.text) for a in concept.alternatives if a.weight >= MATCHED - relevance.EPSILON],
+        minimum_should_match=1,
+    )
+
+
+def prominently(concept, prominence) -> Q:
+    """Documents holding the marked tokens of one of ``concept``'s alternatives (``Query.prominence``)."""
+    return Q(
+        "bool",
+        should=[Q("bool", filter=[Q("term", text=m) for m in marks]) for c, _a, marks in prominence if c is concept],
         minimum_should_match=1,
     )
 
@@ -189,6 +201,12 @@ class Scoring:
         full = Q("bool", filter=[concept_matched(c) for c in required])
         if informative:
             condition = Q("bool", should=[concept_matched(c) for c in informative], minimum_should_match=1)
+            prominence = query.prominence()
+            if prominence:  # a partial match uses one of them prominently (relevance.evaluate)
+                prominent = [Q("bool", filter=[concept_matched(c), prominently(c, prominence)]) for c in informative]
+                if not query.absent_informative:
+                    prominent.append(full)
+                condition = Q("bool", should=prominent, minimum_should_match=1)
             self.min_score = relevance.threshold(query) * self.total - relevance.EPSILON
         else:
             condition = full

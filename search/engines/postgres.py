@@ -7,7 +7,8 @@ project's own analysis, not from a PostgreSQL parser: this module writes the
 stemming, no stop words – with our segmentation), so a compound and its
 sub-words share one position (``家校协同``/``家校``/``协同`` at 1, ``育人`` at 2) and
 phrase queries (``协同 <-> 育人``) work inside compounds. Weights: title A, summary B,
-context C, body D (no letter). Each alternative of a query is a ``tsquery`` literal built
+context C, body D (no letter); then the marked tokens of ``analysis.salient_tokens``, without
+positions. Each alternative of a query is a ``tsquery`` literal built
 the same way, passed as a bound parameter and cast (``%s::tsquery``): user text never
 reaches the SQL. ``sitesearch_features`` holds each document's rank features.
 
@@ -25,7 +26,7 @@ from collections import Counter, defaultdict
 
 from django.db import connection, transaction
 
-from ..analysis import analyse, rank_features
+from ..analysis import analyse, rank_features, salient_tokens
 from ..facetindex import parse_ids
 from . import pgpostings
 from .sql import FEATURES, SqlEngine
@@ -122,6 +123,10 @@ class PostgresEngine(SqlEngine):
             lexemes: set[str] = set()
             tokens: list[Counter] = []
             literal = tsvector_literal([(title, "A"), (summary, "B"), (context, "C"), (body, "")], lexemes, tokens)
+            # The marked tokens (a partial match needs one), without positions: no phrase has them.
+            marked = salient_tokens(*tokens)
+            lexemes.update(marked)
+            literal = " ".join([literal, *map(lexeme, marked)])
             rows.append((pk, literal, rank_features(*tokens)))
             lexeme_sets.append(lexemes)
         rows.postings = pgpostings.chunk_postings(lexeme_sets)

@@ -237,7 +237,7 @@ class SqlEngine(SearchEngine):
             total, facets, candidates = index.count(index.all_ids(), request.filters, FACETS)
             page = index.sorted(candidates, request.sort)[request.offset : need_end]
             return EngineResult(total=total, ids=[int(i) for i in page], facets=facets)
-        generation, ids = self.ids_for(query.alternatives(), generation=query.generation)
+        generation, ids = self.ids_for(query.lookups(), generation=query.generation)
         index = FacetIndex.get(generation)
         evaluation = relevance.evaluate(query, ids, index.size)
         known = index.all_ids()

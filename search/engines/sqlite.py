@@ -2,7 +2,8 @@
 
 ``sitesearch_fts`` (migration 0010) holds the *segmented* text of each document (tokens
 separated by spaces; the ``ascii`` tokenizer then only splits on those spaces) in four
-columns, title, summary, context and body; rowid = the SearchDocument id. Each
+columns, title, summary, context and body (followed by the marked tokens of
+``analysis.salient_tokens``); rowid = the SearchDocument id. Each
 alternative of a query is one FTS5 expression (a token, or a phrase of adjacent tokens),
 and one statement reads the ids of all of them with ``group_concat(rowid)``.
 ``sitesearch_features`` holds each document's rank features. A trigger removes both rows
@@ -15,7 +16,7 @@ from collections import Counter
 
 from django.db import connection
 
-from ..analysis import index_text, rank_features
+from ..analysis import index_text, rank_features, salient_tokens
 from ..facetindex import generation_sql, parse_ids
 from .sql import FEATURES, SqlEngine
 
@@ -40,8 +41,10 @@ class SQLiteEngine(SqlEngine):
                 index_text(context),
                 index_text(body),
             )
-            features = rank_features(title.split(), summary.split(), context.split(), Counter(body.split()))
-            rows.append((pk, title, summary, context, body, features))
+            fields = (title.split(), summary.split(), context.split(), Counter(body.split()))
+            # The marked tokens (a partial match needs one) go with the context: no query has them.
+            context = " ".join([context, *salient_tokens(*fields)])
+            rows.append((pk, title, summary, context, body, rank_features(*fields)))
         return rows
 
     def write_rows(self, rows):
