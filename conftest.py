@@ -57,11 +57,18 @@ def site_tree(db):
     return build()
 
 
-# Folders whose test files share one expensive package fixture: scheduled onto one xdist
-# worker as a single unit (``--dist loadfile`` would give each file its own worker, and
-# each worker would build the fixture again: tests/browser migrates a database, loads the
-# demo site and starts gunicorn).
+# Folders whose test files share one expensive package fixture: scheduled onto xdist workers
+# as a few units, not file by file (``--dist loadfile`` would give each file its own worker,
+# and each worker would build the fixture again: tests/browser copies a database, loads the
+# demo site and starts gunicorn, about 30 s). The browser journeys are two units of about
+# the same length, so that both workers of the suite share them (the longest unit bounds the
+# suite's time).
 SHARED_SETUP_FOLDERS = ("tests/browser/",)
+SHARED_SETUP_SPLIT = {
+    "tests/browser/test_admin_journeys.py": "tests/browser/:admin",
+    "tests/browser/test_selection_journey.py": "tests/browser/:admin",
+    "tests/browser/test_assessment_journey.py": "tests/browser/:admin",
+}
 
 
 @pytest.hookimpl(optionalhook=True)  # unknown without xdist (-p no:xdist)
@@ -72,6 +79,9 @@ def pytest_xdist_make_scheduler(config, log):
 
     class FolderAwareScheduling(LoadFileScheduling):
         def _split_scope(self, nodeid):
+            for path, unit in SHARED_SETUP_SPLIT.items():
+                if nodeid.startswith(path):
+                    return unit
             for folder in SHARED_SETUP_FOLDERS:
                 if nodeid.startswith(folder):
                     return folder

@@ -40,10 +40,21 @@ run_suite() {
   fi
 }
 
+# With both databases, two kinds of tests run in one pass only (every test still runs once on every
+# call; README, "Tests and CI"): the browser journeys (a real Chromium against the site served by
+# gunicorn: what they test is the pages, not the database) in the SQLite pass, the embedded
+# default that `make run` serves; the Elasticsearch tests (a cluster that holds its own index; the
+# database only feeds it) in the PostgreSQL pass, the database production pairs it with.
+# Without TEST_DATABASE_URL the SQLite pass runs everything.
+SQLITE_ONLY=() PG_ONLY=()
+if [ -n "${TEST_DATABASE_URL:-}" ] && [ $# -eq 0 ]; then
+  SQLITE_ONLY=(-m "not elasticsearch") PG_ONLY=(-m "not browser")
+fi
+
 echo "== tests on SQLite"
-(unset DATABASE_URL; run_suite "$@")
+(unset DATABASE_URL; WORKERS+=("${SQLITE_ONLY[@]}"); run_suite "$@")
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
-  (export DATABASE_URL="$TEST_DATABASE_URL"; WORKERS+=(--create-db); run_suite "$@")
+  (export DATABASE_URL="$TEST_DATABASE_URL"; WORKERS+=(--create-db "${PG_ONLY[@]}"); run_suite "$@")
 fi
