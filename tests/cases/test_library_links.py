@@ -1,5 +1,6 @@
 """A case page's previous/next links and related cases: cached per content generation, never stale."""
 
+import copy
 import datetime
 
 import pytest
@@ -12,7 +13,8 @@ from cases.models import CasePage
 from home.choices import CaseCategory
 from tests.cases.helpers import make_case
 from tests.cases.test_library import related_titles
-from tests.factories import make_image, make_promotion, make_studio
+from tests.factories import make_image, make_promotion, make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +23,19 @@ def when(day):
     return timezone.make_aware(datetime.datetime(2025, 3, 1)) + datetime.timedelta(days=day)
 
 
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """The site tree and the studio, built once for the module (tests/fixtures/shared.py); each
+    test adds its own cases. The cached links are keyed by the content generation, which every
+    publication bumps and a rollback never takes back, so no test is served another's links."""
+    with built_once(django_db_blocker):
+        site_tree()
+        yield make_studio("明德班主任工作室")
+
+
 @pytest.fixture
-def studio(site_tree):
-    return make_studio("明德班主任工作室")
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
 
 
 def page_html(client, case):

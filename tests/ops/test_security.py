@@ -1,5 +1,6 @@
 """Security: headers, deploy checks, login throttling, uploads, rich text, unpublished media."""
 
+import copy
 import io
 import os
 import subprocess
@@ -18,10 +19,31 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.rich_text import RichText
 
 from tests.factories import make_studio, make_update
+from tests.factories import site_tree as build_site_tree
+from tests.fixtures.shared import built_once
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The home page, the section index pages and a studio, built once for the module
+    (tests/fixtures/shared.py) instead of once per test: each test adds its own pages, documents
+    and restrictions below them, and they are rolled back after it."""
+    with built_once(django_db_blocker):
+        yield build_site_tree(), make_studio()
+
+
+@pytest.fixture
+def site_tree(db, shared_site):
+    return copy.deepcopy(shared_site[0])
+
+
+@pytest.fixture
+def studio(site_tree, shared_site):
+    return copy.deepcopy(shared_site[1])
 
 
 @pytest.fixture
@@ -333,8 +355,7 @@ def _is_chinese(text):
 # --- rich text --------------------------------------------------------------------------------
 
 
-def test_scripts_and_event_handlers_never_survive_in_rich_text(client, site_tree):
-    studio = make_studio()
+def test_scripts_and_event_handlers_never_survive_in_rich_text(client, site_tree, studio):
     hostile = (
         '<p>班会实录<script>alert("x")</script></p>'
         '<p><img src="x" onerror="alert(1)">图片</p>'
@@ -351,7 +372,7 @@ def test_scripts_and_event_handlers_never_survive_in_rich_text(client, site_tree
     assert "<script" not in update.body[0].value.source
 
 
-def test_wagtail_internal_links_and_block_keys_are_kept(site_tree):
+def test_wagtail_internal_links_and_block_keys_are_kept():
     from ops.sanitize import clean_html
 
     source = '<p data-block-key="a1b2c">见<a linktype="page" id="3">案例</a></p><embed embedtype="image" id="4" format="left" alt="活动照片"/>'
@@ -364,16 +385,14 @@ def test_wagtail_internal_links_and_block_keys_are_kept(site_tree):
 # --- drafts, private pages and documents ----------------------------------------------------
 
 
-def test_draft_page_url_is_404(client, site_tree):
-    studio = make_studio()
+def test_draft_page_url_is_404(client, site_tree, studio):
     draft = make_update(studio, "尚未发布的动态", publish=False)
     response = client.get(f"{studio.url}{draft.slug}/")
     assert response.status_code == 404
     assert "尚未发布的动态" not in response.content.decode()
 
 
-def test_private_page_redirects_to_login(client, site_tree):
-    studio = make_studio()
+def test_private_page_redirects_to_login(client, site_tree, studio):
     update = make_update(studio, "仅限登录查看")
     PageViewRestriction.objects.create(page=update, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(update.url)
@@ -393,8 +412,7 @@ def _doc_link(document):
     return f'<p><a linktype="document" id="{document.pk}">{document.title}</a></p>'
 
 
-def test_document_linked_from_a_live_page_is_downloadable(client, site_tree):
-    studio = make_studio()
+def test_document_linked_from_a_live_page_is_downloadable(client, site_tree, studio):
     document = _document("公开资料")
     make_update(studio, body=[("paragraph", RichText(_doc_link(document)))])
     response = client.get(document.url)
@@ -402,15 +420,13 @@ def test_document_linked_from_a_live_page_is_downloadable(client, site_tree):
     assert b"".join(response.streaming_content).decode() == "班主任工作室资料"
 
 
-def test_document_attached_only_to_a_draft_is_404_to_visitors(client, site_tree):
-    studio = make_studio()
+def test_document_attached_only_to_a_draft_is_404_to_visitors(client, site_tree, studio):
     document = _document("草稿附件")
     make_update(studio, body=[("paragraph", RichText(_doc_link(document)))], publish=False)
     assert client.get(document.url).status_code == 404
 
 
-def test_document_added_only_in_a_draft_revision_of_a_live_page_is_404(client, site_tree):
-    studio = make_studio()
+def test_document_added_only_in_a_draft_revision_of_a_live_page_is_404(client, site_tree, studio):
     update = make_update(studio, "已发布的动态")
     document = _document("修订草稿附件")
     update.body = [("paragraph", RichText(_doc_link(document)))]
@@ -426,16 +442,14 @@ def test_document_used_by_nothing_is_404_to_visitors_but_served_to_its_editors(c
     assert client.get(url).status_code == 404
 
 
-def test_document_of_a_private_page_is_404(client, site_tree):
-    studio = make_studio()
+def test_document_of_a_private_page_is_404(client, site_tree, studio):
     document = _document("内部资料")
     update = make_update(studio, body=[("paragraph", RichText(_doc_link(document)))])
     PageViewRestriction.objects.create(page=update, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(document.url).status_code == 404
 
 
-def test_document_in_a_private_collection_asks_for_login(client, site_tree):
-    studio = make_studio()
+def test_document_in_a_private_collection_asks_for_login(client, site_tree, studio):
     private = _root_collection().add_child(instance=Collection(name="内部文件"))
     CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
     document = _document("内部集合文件", collection=private)
@@ -445,7 +459,7 @@ def test_document_in_a_private_collection_asks_for_login(client, site_tree):
     assert "login" in response["Location"]
 
 
-def test_another_studios_editor_cannot_fetch_a_draft_document(client, site_tree):
+def test_another_studios_editor_cannot_fetch_a_draft_document(client, site_tree, studio):
     """An editor with rights on one collection cannot read another studio's unpublished files."""
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupCollectionPermission
@@ -462,7 +476,6 @@ def test_another_studios_editor_cannot_fetch_a_draft_document(client, site_tree)
     editor.groups.add(group)
     own = _document("甲的草稿文件", collection=mine)
     other = _document("乙的草稿文件", collection=theirs)
-    studio = make_studio()
     make_update(studio, body=[("paragraph", RichText(_doc_link(other) + _doc_link(own)))], publish=False)
     client.force_login(editor)
     assert client.get(own.url).status_code == 200

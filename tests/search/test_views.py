@@ -1,8 +1,11 @@
 """The search page and ``GET /api/search/``: parameters, shape, errors, hostile input."""
 
+import copy
 import re
 
 import pytest
+
+from tests.fixtures.shared import built_once
 
 from .builders import corpus
 
@@ -38,9 +41,17 @@ API_KEYS = {
 FACET_KEYS = {"type", "category", "direction", "province", "school_type", "year", "promotion"}
 
 
+@pytest.fixture(scope="module")
+def shared_pages(django_db_setup, django_db_blocker):
+    """The search corpus, built once for the module (tests/fixtures/shared.py): every test here
+    only reads it through GET requests, and the full-page cache is off in the test settings."""
+    with built_once(django_db_blocker):
+        yield corpus()
+
+
 @pytest.fixture
-def pages(db):
-    return corpus()
+def pages(db, shared_pages):
+    return copy.deepcopy(shared_pages)
 
 
 def test_api_shape(client, pages):
