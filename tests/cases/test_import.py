@@ -1,5 +1,6 @@
 """``manage.py import_cases DIR``: Word documents and an index.xlsx."""
 
+import copy
 import io
 
 import docx
@@ -16,7 +17,8 @@ from wagtail.images.models import Image
 from cases.importer import CASE_COLUMNS
 from cases.models import CasePage
 from home.choices import CaseCategory, Direction, PromotionLevel
-from tests.factories import make_studio
+from tests.factories import make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 
 def png_bytes(color=(200, 60, 40)):
@@ -93,9 +95,18 @@ def row(
     ]
 
 
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """The studio the cases are imported into, built once for the module
+    (tests/fixtures/shared.py); what an import writes is undone by the test's own savepoint."""
+    with built_once(django_db_blocker):
+        site_tree()
+        yield make_studio("星火班主任工作室", school="贵阳市第一职业学校")
+
+
 @pytest.fixture
-def studio(site_tree):
-    return make_studio("星火班主任工作室", school="贵阳市第一职业学校")
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
 
 
 @pytest.fixture
