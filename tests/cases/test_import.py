@@ -2,6 +2,7 @@
 
 import copy
 import io
+import shutil
 
 import docx
 import pytest
@@ -109,10 +110,20 @@ def studio(db, shared_studio):
     return copy.deepcopy(shared_studio)
 
 
+@pytest.fixture(scope="module")
+def word_files(tmp_path_factory):
+    """The two Word documents of ``good_folder``, written once for the module; each test gets its
+    own copies (some pad or rewrite the files of their folder)."""
+    folder = tmp_path_factory.mktemp("word-files")
+    write_docx(folder / "case1.docx")
+    write_docx(folder / "case2.docx", rich=False, paragraphs=("家长在群里质疑学校的安排。", "班主任约家长面谈。"))
+    return folder
+
+
 @pytest.fixture
-def good_folder(tmp_path, studio):
-    write_docx(tmp_path / "case1.docx")
-    write_docx(tmp_path / "case2.docx", rich=False, paragraphs=("家长在群里质疑学校的安排。", "班主任约家长面谈。"))
+def good_folder(tmp_path, word_files, studio):
+    for name in ("case1.docx", "case2.docx"):
+        shutil.copyfile(word_files / name, tmp_path / name)
     write_index(
         tmp_path,
         [

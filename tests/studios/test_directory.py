@@ -15,9 +15,21 @@ from tests.fixtures.shared import built_once
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The home page and the section pages, built once for the module (tests/fixtures/shared.py)."""
+    with built_once(django_db_blocker):
+        yield site_tree()
+
+
+@pytest.fixture
+def site(db, shared_site):
+    return copy.deepcopy(shared_site)
+
+
 @pytest.fixture(scope="class")
-def shared_studios(django_db_setup, django_db_blocker):
-    """Four studios built once for ``TestFourStudios`` (tests/fixtures/shared.py); class-scoped, so
+def shared_studios(shared_site, django_db_blocker):
+    """Four studios built once for ``TestFourStudios``, inside the module's site; class-scoped, so
     they are gone again for the tests after it, which count every studio of the database."""
     with built_once(django_db_blocker):
         yield build_studios()
@@ -29,7 +41,6 @@ def studios(db, shared_studios):
 
 
 def build_studios():
-    site_tree()
     return [
         make_studio(
             "黔灵班主任工作室",
@@ -162,7 +173,7 @@ class TestFourStudios:
         assert "<script>" not in response.content.decode()
 
 
-def test_directory_paginates_and_keeps_filters(client, site_tree):
+def test_directory_paginates_and_keeps_filters(client, site):
     for n in range(StudioIndexPage.PER_PAGE + 2):
         make_studio(f"分页测试工作室{n:02d}", province=Province.HUNAN)
     make_studio("外省工作室", province=Province.HENAN)
@@ -184,7 +195,7 @@ def count_queries(client, url, expected_cards):
 
 
 @pytest.mark.parametrize("url", ["/studios/", "/studios/?direction=class-management&school_type=vocational"])
-def test_query_count_does_not_grow_with_the_number_of_studios(client, site_tree, url):
+def test_query_count_does_not_grow_with_the_number_of_studios(client, site, url):
     codes = list(Direction)
     for n in range(3):
         make_studio(direction_codes=(Direction.CLASS_MANAGEMENT, codes[n]), member_count=5 + n)
