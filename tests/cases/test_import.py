@@ -1,6 +1,8 @@
 """``manage.py import_cases DIR``: Word documents and an index.xlsx."""
 
+import copy
 import io
+import shutil
 
 import docx
 import pytest
@@ -16,7 +18,8 @@ from wagtail.images.models import Image
 from cases.importer import CASE_COLUMNS
 from cases.models import CasePage
 from home.choices import CaseCategory, Direction, PromotionLevel
-from tests.factories import make_studio
+from tests.factories import make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 
 def png_bytes(color=(200, 60, 40)):
@@ -93,15 +96,34 @@ def row(
     ]
 
 
-@pytest.fixture
-def studio(site_tree):
-    return make_studio("星火班主任工作室", school="贵阳市第一职业学校")
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """The studio the cases are imported into, built once for the module
+    (tests/fixtures/shared.py); what an import writes is undone by the test's own savepoint."""
+    with built_once(django_db_blocker):
+        site_tree()
+        yield make_studio("星火班主任工作室", school="贵阳市第一职业学校")
 
 
 @pytest.fixture
-def good_folder(tmp_path, studio):
-    write_docx(tmp_path / "case1.docx")
-    write_docx(tmp_path / "case2.docx", rich=False, paragraphs=("家长在群里质疑学校的安排。", "班主任约家长面谈。"))
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
+
+
+@pytest.fixture(scope="module")
+def word_files(tmp_path_factory):
+    """The two Word documents of ``good_folder``, written once for the module; each test gets its
+    own copies (some pad or rewrite the files of their folder)."""
+    folder = tmp_path_factory.mktemp("word-files")
+    write_docx(folder / "case1.docx")
+    write_docx(folder / "case2.docx", rich=False, paragraphs=("家长在群里质疑学校的安排。", "班主任约家长面谈。"))
+    return folder
+
+
+@pytest.fixture
+def good_folder(tmp_path, word_files, studio):
+    for name in ("case1.docx", "case2.docx"):
+        shutil.copyfile(word_files / name, tmp_path / name)
     write_index(
         tmp_path,
         [

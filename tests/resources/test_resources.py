@@ -1,3 +1,4 @@
+import copy
 import datetime
 
 import pytest
@@ -10,7 +11,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from home.choices import Direction, ResourceType
 from resources.models import DocumentDownload, ResourcePage
-from tests.factories import make_studio
+from tests.factories import make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 from .factories import make_document, make_resource
 
@@ -30,9 +32,19 @@ def body_of(response):
     return response.content
 
 
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """The studio most tests put their resources in, built once for the module
+    (tests/fixtures/shared.py); the resources, documents and accounts a test makes are undone by
+    its own savepoint (the documents' files stay in MEDIA_ROOT, as before)."""
+    with built_once(django_db_blocker):
+        site_tree()
+        yield make_studio("启航班主任工作室")
+
+
 @pytest.fixture
-def studio(site_tree):
-    return make_studio("启航班主任工作室")
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
 
 
 # Downloads -----------------------------------------------------------------
@@ -170,8 +182,21 @@ def test_studio_follows_the_parent_page(studio, site_tree):
 
 
 # Library listing -----------------------------------------------------------
+@pytest.fixture(scope="class")
+def shared_library(django_db_setup, django_db_blocker):
+    """Two studios and their resources, built once for ``TestLibrary`` (tests/fixtures/shared.py);
+    class-scoped, so they are gone again for the tests after it, which count every resource."""
+    with built_once(django_db_blocker):
+        yield build_library()
+
+
 @pytest.fixture
-def library(site_tree):
+def library(db, shared_library):
+    return copy.deepcopy(shared_library)
+
+
+def build_library():
+    site_tree()
     first = make_studio("甲工作室")
     second = make_studio("乙工作室")
     specs = [
@@ -191,55 +216,59 @@ def facet(response, name):
     return {o.value: o.count for o in next(g for g in response.context["facets"] if g.name == name).options}
 
 
-def test_facet_counts_equal_database_counts(client, library):
-    live = ResourcePage.objects.live()
-    response = client.get("/resources/")
-    assert response.context["result_count"] == live.count()
-    for value, count in facet(response, "type").items():
-        assert count == live.filter(resource_type=value).count()
-    for value, count in facet(response, "direction").items():
-        assert count == live.filter(directions__code=value).distinct().count()
-    for value, count in facet(response, "studio").items():
-        assert count == live.filter(studio_id=int(value)).count()
+class TestLibrary:
+    """The tests of the six resources of ``library``, which only read them: built once for the
+    class. The query-count test after it counts every resource and builds its own."""
 
+    def test_facet_counts_equal_database_counts(self, client, library):
+        live = ResourcePage.objects.live()
+        response = client.get("/resources/")
+        assert response.context["result_count"] == live.count()
+        for value, count in facet(response, "type").items():
+            assert count == live.filter(resource_type=value).count()
+        for value, count in facet(response, "direction").items():
+            assert count == live.filter(directions__code=value).distinct().count()
+        for value, count in facet(response, "studio").items():
+            assert count == live.filter(studio_id=int(value)).count()
 
-def test_facet_counts_follow_the_other_filters(client, library):
-    first, _second = library
-    live = ResourcePage.objects.live()
-    response = client.get("/resources/", {"type": ResourceType.COURSEWARE})
-    assert response.context["result_count"] == live.filter(resource_type=ResourceType.COURSEWARE).count()
-    for value, count in facet(response, "direction").items():
-        assert count == live.filter(resource_type=ResourceType.COURSEWARE, directions__code=value).distinct().count()
-    # The type facet itself still counts every type.
-    for value, count in facet(response, "type").items():
-        assert count == live.filter(resource_type=value).count()
+    def test_facet_counts_follow_the_other_filters(self, client, library):
+        first, _second = library
+        live = ResourcePage.objects.live()
+        response = client.get("/resources/", {"type": ResourceType.COURSEWARE})
+        assert response.context["result_count"] == live.filter(resource_type=ResourceType.COURSEWARE).count()
+        for value, count in facet(response, "direction").items():
+            assert (
+                count == live.filter(resource_type=ResourceType.COURSEWARE, directions__code=value).distinct().count()
+            )
+        # The type facet itself still counts every type.
+        for value, count in facet(response, "type").items():
+            assert count == live.filter(resource_type=value).count()
 
-    response = client.get("/resources/", {"studio": first.pk, "direction": Direction.CULTURE})
-    expected = live.filter(studio=first, directions__code=Direction.CULTURE).distinct()
-    assert {r.pk for r in response.context["page_obj"].object_list} == {r.pk for r in expected}
-    html = response.content.decode()
-    assert first.title in html
+        response = client.get("/resources/", {"studio": first.pk, "direction": Direction.CULTURE})
+        expected = live.filter(studio=first, directions__code=Direction.CULTURE).distinct()
+        assert {r.pk for r in response.context["page_obj"].object_list} == {r.pk for r in expected}
+        html = response.content.decode()
+        assert first.title in html
 
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"type": "不存在"},
-        {"direction": "nope"},
-        {"studio": "abc"},
-        {"studio": "-3"},
-        {"studio": "99999999999999999999"},
-        {"page": "zzz"},
-        {"page": "9999"},
-        {"type": "<script>"},
-    ],
-)
-def test_bad_filter_values_are_ignored(client, library, params):
-    response = client.get("/resources/", params)
-    assert response.status_code == 200
-    if "studio" in params and params["studio"].isdigit():
-        return
-    assert response.context["result_count"] == ResourcePage.objects.live().count()
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"type": "不存在"},
+            {"direction": "nope"},
+            {"studio": "abc"},
+            {"studio": "-3"},
+            {"studio": "99999999999999999999"},
+            {"page": "zzz"},
+            {"page": "9999"},
+            {"type": "<script>"},
+        ],
+    )
+    def test_bad_filter_values_are_ignored(self, client, library, params):
+        response = client.get("/resources/", params)
+        assert response.status_code == 200
+        if "studio" in params and params["studio"].isdigit():
+            return
+        assert response.context["result_count"] == ResourcePage.objects.live().count()
 
 
 def test_query_count_does_not_grow_with_the_number_of_resources(client, studio, site_tree):

@@ -1,5 +1,6 @@
 """Each role's path through the views: what it may see and do, and what it is refused."""
 
+import copy
 import io
 
 import openpyxl
@@ -16,6 +17,7 @@ from home.structure import ensure_site_structure
 from selection.choices import AchievementKind, AchievementLevel, Status
 from selection.models import Achievement, Application, Assignment
 from studios.models import StudioPage
+from tests.fixtures.shared import built_once
 
 from .builders import (
     PASSWORD,
@@ -82,10 +84,18 @@ def form_data(**overrides):
     return data
 
 
+@pytest.fixture(scope="module")
+def shared_programme(django_db_setup, django_db_blocker):
+    """The site and the Guizhou programme, built once for the module (tests/fixtures/shared.py):
+    a test's applications, accounts and calendar moves are undone by its own savepoint."""
+    with built_once(django_db_blocker):
+        ensure_site_structure()
+        yield guizhou_programme("apply")
+
+
 @pytest.fixture
-def programme():
-    ensure_site_structure()
-    return guizhou_programme("apply")
+def programme(db, shared_programme):
+    return copy.deepcopy(shared_programme)
 
 
 def test_applicant_saves_a_draft_sees_the_panel_and_submits(client, programme):

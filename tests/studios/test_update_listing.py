@@ -1,5 +1,6 @@
 """The site-wide 工作动态 listing at /updates/: every studio's updates, with filters and orders."""
 
+import copy
 import datetime
 
 import pytest
@@ -7,15 +8,29 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.choices import PromotionLevel, Province, WorkCarrier
-from tests.factories import make_promotion, make_studio, make_update
+from tests.factories import make_promotion, make_studio, make_update, site_tree
+from tests.fixtures.shared import built_once
 
 
 def titles(response):
     return [update.title for update in response.context["page_obj"].object_list]
 
 
+@pytest.fixture(scope="module")
+def shared_updates(django_db_setup, django_db_blocker):
+    """Every test here reads the same two studios and their updates: built once for the module
+    (tests/fixtures/shared.py); what a test adds is undone by its own savepoint."""
+    with built_once(django_db_blocker):
+        yield build_updates()
+
+
 @pytest.fixture
-def updates(site_tree):
+def updates(db, shared_updates):
+    return copy.deepcopy(shared_updates)
+
+
+def build_updates():
+    site_tree()
     guizhou = make_studio("黔灵班主任工作室", province=Province.GUIZHOU)
     jiangsu = make_studio("润心班主任工作室", province=Province.JIANGSU)
     made = {
