@@ -4,21 +4,43 @@ Choosers, reports (and their downloads) and bulk-action confirmations never show
 studio's drafts, pending draft titles, or password- or login-restricted pages.
 """
 
+import copy
+
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_update
+from tests.fixtures.shared import built_once
 
 from .conftest import login
 from .helpers import document_in, image_in, make_case
 
+STOCK_ADMIN_SEARCH = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 HIDDEN = ["明德 未发布草稿", "明德 待审新标题", "明德 密码案例", "明德 登录案例"]
 
 
+@pytest.fixture(scope="module")
+def shared_pages(shared_world, django_db_blocker):
+    """Studio B's pages in every state and studio A's own draft, built once for the module inside
+    its world (tests/fixtures/shared.py); the tests only read them or add to them in their savepoint.
+
+    Saved with Wagtail's stock database search backend on (``stock_admin_search``), so that its
+    index, kept in the database and rolled back with them, has them for the chooser search test.
+    """
+    with built_once(django_db_blocker):
+        with override_settings(WAGTAILSEARCH_BACKENDS=STOCK_ADMIN_SEARCH):
+            pages = build_pages(shared_world)
+        yield pages
+
+
 @pytest.fixture
-def pages(world):
-    """Studio B's pages in every state; studio A's own draft."""
+def pages(world, shared_pages):
+    return copy.deepcopy(shared_pages)
+
+
+def build_pages(world):
     pending = make_update(world.studio_b, "明德 读书会")
     pending.title = "明德 待审新标题"
     pending.save_revision()  # a draft waiting for review: the live title stays
@@ -72,7 +94,7 @@ def test_the_chooser_does_not_open_a_page_the_editor_may_not_see(client, world, 
 def stock_admin_search(settings):
     """Wagtail's stock database backend, updated on save: this is about the chooser's permission
     filter, not about Chinese word segmentation (the search app tests that)."""
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    settings.WAGTAILSEARCH_BACKENDS = STOCK_ADMIN_SEARCH
 
 
 def test_chooser_search_finds_only_public_pages_of_other_studios(client, world, stock_admin_search, pages):

@@ -1,5 +1,6 @@
 """Studio and update pages: where they may live, and what a visitor sees on them."""
 
+import copy
 import datetime
 from unittest import mock
 
@@ -13,6 +14,7 @@ from home.models import HomePage
 from studios.models import StudioIndexPage, StudioPage, StudioUpdateGalleryImage, StudioUpdatePage
 from tests import factories
 from tests.factories import make_image, make_studio, make_update
+from tests.fixtures.shared import built_once
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -44,8 +46,21 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(Page, StudioUpdatePage)
 
 
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """The studio with its whole profile, built once for the module (tests/fixtures/shared.py):
+    the tests read it and add their updates and images inside their own savepoint."""
+    with built_once(django_db_blocker):
+        yield build_studio()
+
+
 @pytest.fixture
-def studio(site_tree):
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
+
+
+def build_studio():
+    factories.site_tree()
     host_photo = make_image("主持人照片", size=(120, 160))
     qr = make_image("公众号二维码", size=(100, 100), color=(0, 0, 0))
     studio = make_studio(

@@ -4,6 +4,8 @@ Each rule is checked through the model's ``full_clean()`` (imports, code) and
 through the admin's create view (editors), with its exact Chinese message.
 """
 
+import copy
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,6 +16,7 @@ from home.choices import ConstructionModel, Direction, Province, SchoolType, Stu
 from home.models import Direction as DirectionRow
 from studios.models import StudioIndexPage, StudioMember, StudioPage
 from tests.factories import directions, make_studio, site_tree
+from tests.fixtures.shared import built_once
 
 MEMBERS_MESSAGE = "工作室成员应为 5-10 人，当前为 {} 人。"
 DIRECTIONS_MESSAGE = "建设方向应选择 1-3 个，当前为 {} 个。"
@@ -29,9 +32,18 @@ def messages(excinfo):
 # Through the model --------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def shared_studio(django_db_setup, django_db_blocker):
+    """One valid studio, built once for the module (tests/fixtures/shared.py): the tests below
+    change its members, directions and cycle in memory only and call ``full_clean()``."""
+    with built_once(django_db_blocker):
+        site_tree()
+        yield make_studio("晨曦班主任工作室")
+
+
 @pytest.fixture
-def studio(site_tree):
-    return make_studio("晨曦班主任工作室")
+def studio(db, shared_studio):
+    return copy.deepcopy(shared_studio)
 
 
 @pytest.mark.parametrize("count", [5, 10])
@@ -139,10 +151,11 @@ class StudioAdminTests(WagtailPageTestCase):
     def setUpTestData(cls):
         site_tree()
         cls.index = StudioIndexPage.objects.get()
+        cls.editor = cls.create_superuser("editor", password="unused")
 
     def setUp(self):
         # force_login: the login rate limiter (django-axes) wants a request for password logins.
-        self.client.force_login(self.create_superuser("editor", password="unused"))
+        self.client.force_login(self.editor)
 
     def add_url(self):
         return reverse("wagtailadmin_pages:add", args=["studios", "studiopage", self.index.pk])
