@@ -43,6 +43,22 @@ def django_db_setup(
         teardown_databases(old_config, verbosity=verbosity, keepdb=keepdb)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_local_cache():
+    """Empty Django's in-memory cache after each test. It is outside the database, so a test's
+    rolled-back changes would leave fragments and page-cache versions behind for the next test,
+    which may show the same primary keys (SQLite reuses them after a rollback; data shared by a
+    module keeps them). Only the in-process backend: a Redis a developer points the tests at may
+    hold other data."""
+    yield
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
 @pytest.fixture
 def admin_search_index(settings):
     """Wagtail's admin search index updated on save, as on a real site (off in the test settings)."""
