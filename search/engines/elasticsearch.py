@@ -156,19 +156,29 @@ def alternative_query(text: str) -> Q:
     return Q("match_phrase", text=text) if " " in text else Q("term", text=text)
 
 
+def any_token(tokens: list[str]) -> list[Q]:
+    """Documents holding any of ``tokens``: one ``terms`` clause, not one ``term`` clause per token (the
+    same documents; a server that reads the field once per clause, such as the test server, reads it
+    once)."""
+    return [Q("terms", text=tokens)] if tokens else []
+
+
 def concept_matched(concept) -> Q:
+    texts = [a.text for a in concept.alternatives if a.weight >= MATCHED - relevance.EPSILON]
     return Q(
         "bool",
-        should=[alternative_query(a.text) for a in concept.alternatives if a.weight >= MATCHED - relevance.EPSILON],
+        should=any_token([t for t in texts if " " not in t]) + [alternative_query(t) for t in texts if " " in t],
         minimum_should_match=1,
     )
 
 
 def prominently(concept, prominence) -> Q:
     """Documents holding the marked tokens of one of ``concept``'s alternatives (``Query.prominence``)."""
+    groups = [marks for c, _a, marks in prominence if c is concept]
     return Q(
         "bool",
-        should=[Q("bool", filter=[Q("term", text=m) for m in marks]) for c, _a, marks in prominence if c is concept],
+        should=any_token([marks[0] for marks in groups if len(marks) == 1])
+        + [Q("bool", filter=[Q("term", text=m) for m in marks]) for marks in groups if len(marks) != 1],
         minimum_should_match=1,
     )
 
