@@ -11,7 +11,7 @@ mean of its matches over the query's concepts. It is a result when
   or 校园 never suffices, and a Chinese word found nowhere keeps its weight: an off-topic query
   sharing only such words with the site finds nothing). For a keyword query that informative
   concept must also be used *prominently* – in the title, summary, keywords or context, or
-  more than once in the body (the marked tokens of ``analysis.salient_tokens``): a word in
+  among the words the body uses most (the marked tokens of ``analysis.salient_tokens``): a word in
   passing is not enough (a case that names a word once, in an anecdote, is not about it). A
   question typed as a sentence is exempt: what it asks about is often said in passing.
 
