@@ -38,6 +38,7 @@ import itertools
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -501,6 +502,12 @@ def salient_tokens(title, head, context, body_counts) -> list[str]:
     enough. Arguments as for ``rank_features``."""
     frequent = (t for _n, t in _frequent(body_counts))
     return [SALIENT_MARK + t for t in dict.fromkeys(itertools.chain(title, head, context, frequent))]
+
+
+def document_features(title: str, summary: str, context: str, body: str) -> tuple[str, list[str]]:
+    """(``rank_features``, ``salient_tokens``) of a document's fields analysed by ``index_text``."""
+    fields = (title.split(), summary.split(), context.split(), Counter(body.split()))
+    return rank_features(*fields), salient_tokens(*fields)
 
 
 def _frequent(body_counts) -> list[tuple[int, str]]:

@@ -103,6 +103,11 @@ class Concept:
     def latin(self) -> bool:
         return self.word.isascii()
 
+    @property
+    def matching(self) -> list[Alternative]:
+        """The alternatives that match the concept on their own (weight ``MATCHED`` or more)."""
+        return [a for a in self.alternatives if a.weight >= MATCHED - EPSILON]
+
     #: Set for the concepts of a question typed as a sentence (see ``Query.question``).
     in_question: bool = False
 
@@ -194,7 +199,7 @@ class Query:
     def lookups(self) -> list[str]:
         """What the embedded engines read the ids of: the alternatives, and the marked tokens of
         ``prominence``."""
-        return list(dict.fromkeys([*self.alternatives(), *(m for _c, _a, marks in self.prominence() for m in marks)]))
+        return list(dict.fromkeys([*self.alternatives(), *(m for _c, marks in self.prominence() for m in marks)]))
 
     @property
     def needs_prominence(self) -> bool:
@@ -203,18 +208,13 @@ class Query:
         answered by what it is about, which the text may say in passing."""
         return not self.question and bool(self.informative)
 
-    def prominence(self) -> list[tuple[Concept, Alternative, list[str]]]:
-        """(concept, alternative, its tokens marked as the index marks what a document uses
-        prominently: ``analysis.salient_tokens``) for the alternatives that match an informative
-        concept, when ``needs_prominence``."""
+    def prominence(self) -> list[tuple[Concept, list[str]]]:
+        """(informative concept, the tokens of one of its matching alternatives marked as the index
+        marks what a document uses prominently: ``analysis.salient_tokens``), when
+        ``needs_prominence``."""
         if not self.needs_prominence:
             return []
-        return [
-            (c, a, [analysis.SALIENT_MARK + t for t in a.text.split()])
-            for c in self.informative
-            for a in c.alternatives
-            if a.weight >= MATCHED - EPSILON
-        ]
+        return [(c, [analysis.SALIENT_MARK + t for t in a.text.split()]) for c in self.informative for a in c.matching]
 
     def highlight_tokens(self) -> list[str]:
         """What to mark in titles and snippets: what stands for the informative words asked (not

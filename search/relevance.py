@@ -104,10 +104,10 @@ def evaluate(query: Query, ids: dict[str, np.ndarray], size: int) -> Evaluation:
 
 def _prominent(concept, prominence, ids, size) -> np.ndarray:
     """Documents holding the marked tokens of one of ``concept``'s alternatives (all of a
-    phrase's): documents that use it in their title, summary, keywords or context, or
-    repeatedly in their body."""
+    phrase's): documents that use it in their title, summary, keywords or context, or among
+    the words their body uses most."""
     found = np.zeros(size, dtype=bool)
-    for owner, _alt, marks in prominence:
+    for owner, marks in prominence:
         if owner is not concept:
             continue
         held = np.ones(size, dtype=bool)

@@ -44,7 +44,6 @@ import json
 import logging
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from django.utils.translation import gettext_lazy as _
@@ -52,10 +51,9 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Long, Q, Search, Text, analyzer
 
 from .. import relevance
-from ..analysis import index_text, rank_features, salient_tokens
+from ..analysis import document_features, index_text
 from ..es import Config, get_client, get_config
 from ..models import SearchDocument
-from ..query import MATCHED
 from .base import FACETS, EngineResult, SearchEngine, SearchRequest, no_results
 
 logger = logging.getLogger(__name__)
@@ -132,13 +130,13 @@ def document_hash(doc: SearchDocument) -> str:
 
 def to_source(doc: SearchDocument) -> dict:
     title, summary, context, body = (index_text(t) for t in (doc.title, doc.summary, doc.context, doc.body))
-    fields = (title.split(), summary.split(), context.split(), Counter(body.split()))
-    marked = " ".join(salient_tokens(*fields))  # a partial match needs one
+    features, marked = document_features(title, summary, context, body)
     return {
         "page_id": doc.page_id,
         "type": doc.type,
-        "text": f" {FIELD_BREAK} ".join((title, summary, context, body, marked)),
-        "features": rank_features(*fields),
+        # The marked tokens last (a partial match needs one).
+        "text": f" {FIELD_BREAK} ".join((title, summary, context, body, " ".join(marked))),
+        "features": features,
         "category": doc.category or None,
         "province": doc.province or None,
         "school_type": doc.school_type or None,
@@ -164,7 +162,7 @@ def any_token(tokens: list[str]) -> list[Q]:
 
 
 def concept_matched(concept) -> Q:
-    texts = [a.text for a in concept.alternatives if a.weight >= MATCHED - relevance.EPSILON]
+    texts = [a.text for a in concept.matching]
     return Q(
         "bool",
         should=any_token([t for t in texts if " " not in t]) + [alternative_query(t) for t in texts if " " in t],
@@ -174,7 +172,7 @@ def concept_matched(concept) -> Q:
 
 def prominently(concept, prominence) -> Q:
     """Documents holding the marked tokens of one of ``concept``'s alternatives (``Query.prominence``)."""
-    groups = [marks for c, _a, marks in prominence if c is concept]
+    groups = [marks for c, marks in prominence if c is concept]
     return Q(
         "bool",
         should=any_token([marks[0] for marks in groups if len(marks) == 1])

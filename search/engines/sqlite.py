@@ -12,11 +12,9 @@ when the document is deleted.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.db import connection
 
-from ..analysis import index_text, rank_features, salient_tokens
+from ..analysis import document_features, index_text
 from ..facetindex import generation_sql, parse_ids
 from .sql import FEATURES, SqlEngine
 
@@ -41,10 +39,10 @@ class SQLiteEngine(SqlEngine):
                 index_text(context),
                 index_text(body),
             )
-            fields = (title.split(), summary.split(), context.split(), Counter(body.split()))
+            features, marked = document_features(title, summary, context, body)
             # The marked tokens (a partial match needs one) go with the context: no query has them.
-            context = " ".join([context, *salient_tokens(*fields)])
-            rows.append((pk, title, summary, context, body, rank_features(*fields)))
+            context = " ".join([context, *marked])
+            rows.append((pk, title, summary, context, body, features))
         return rows
 
     def write_rows(self, rows):

@@ -3,14 +3,12 @@
 documents; the test server reads the text field once per clause, so the relevance test's 157
 searches took a second each)."""
 
-from types import SimpleNamespace
-
 from search.engines.elasticsearch import concept_matched, prominently
-from search.query import MATCHED
+from search.query import MATCHED, Alternative, Concept
 
 
 def concept(*alternatives):
-    return SimpleNamespace(alternatives=[SimpleNamespace(text=t, weight=w) for t, w in alternatives])
+    return Concept(word=alternatives[0][0], alternatives=[Alternative(t, "literal", w) for t, w in alternatives])
 
 
 def test_a_concept_is_one_terms_clause_and_its_phrases():
@@ -25,7 +23,7 @@ def test_a_concept_is_one_terms_clause_and_its_phrases():
 
 def test_prominence_is_one_terms_clause_and_one_conjunction_per_phrase():
     c, other = concept(("家访", 1.0)), concept(("班委", 1.0))
-    prominence = [(c, None, ["§家访"]), (c, None, ["§家校", "§沟通"]), (c, None, ["§云家访"]), (other, None, ["§班委"])]
+    prominence = [(c, ["§家访"]), (c, ["§家校", "§沟通"]), (c, ["§云家访"]), (other, ["§班委"])]
     assert prominently(c, prominence).to_dict() == {
         "bool": {
             "should": [
