@@ -5,9 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Subquery, prefetch_related_objects
-from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -17,9 +15,8 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
-from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
+from home.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first, parse_year
 from home.models import DocumentAttachment, SitePage
-from ops import pagecache
 from privacy.panels import privacy_panel
 
 from .forms import CasePageForm
@@ -327,50 +324,27 @@ class CasePage(SitePage):
                 following = case
         return previous, following
 
-    LIBRARY_LINKS_TIMEOUT = 60 * 60
-
-    def library_links(self, request):
-        """``{"pager": html, "related": html}``: the previous/next links and the related cases.
-
-        They depend on the whole library (every case's publication, category, directions,
-        cover, studio and badges) rather than on this case, and cost several queries and
-        four cards to render, so they are cached under the site's content generation
-        (ops.pagecache), which every change a public page can show moves on: after any
-        publication they are rendered afresh. Previews and unpublished cases are not cached.
-        """
-        if getattr(request, "is_preview", False) or not self.pk or not self.live:
-            return self._render_library_links(request)
-        generation = pagecache.request_generation(request)
-        if generation is None:  # the cache is unavailable
-            return self._render_library_links(request)
-        key = f"cases:library-links:{self.pk}:{generation}"
-        cache = pagecache.get_cache()
-        links = cache.get(key)
-        if links is None:
-            links = self._render_library_links(request)
-            cache.set(key, links, self.LIBRARY_LINKS_TIMEOUT)
-        return {name: mark_safe(html) for name, html in links.items()}  # rendered above, from our templates
-
-    def _render_library_links(self, request):
-        previous_case, next_case = self.neighbours()
-        return {
-            "pager": render_to_string(
-                "cases/includes/case_pager.html",
-                {"previous_case": previous_case, "next_case": next_case},
-                request,
-            ),
-            "related": render_to_string(
-                "cases/includes/related_cases.html", {"related_cases": self.related_cases()}, request
-            ),
-        }
-
     def get_context(self, request, *args, **kwargs):
+        """The case with its attachments, the previous/next cases of the library and the related
+        cases. The template keeps all of it in a fragment (until a page of this studio or any
+        case changes), so each value is read only when the fragment is rendered."""
         context = super().get_context(request, *args, **kwargs)
-        if self.pk:  # the sidebar and the related cases both read the directions: load them once
-            prefetch_related_objects([self], "directions")
+        neighbours = Lazy(self.neighbours)
+
+        def with_directions(read):
+            def wrapped():
+                if self.pk:  # the details and the related cases both read the directions: load them once
+                    prefetch_related_objects([self], "directions")
+                return read()
+
+            return Lazy(wrapped)
+
         context.update(
-            library_links=self.library_links(request),
-            attachments=list(self.attachments.select_related("document")),
+            directions=with_directions(lambda: list(self.directions.all())),
+            related_cases=with_directions(self.related_cases),
+            previous_case=Lazy(lambda: neighbours[0]),
+            next_case=Lazy(lambda: neighbours[1]),
+            attachments=Lazy(lambda: list(self.attachments.select_related("document"))),
         )
         return context
 

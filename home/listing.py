@@ -9,15 +9,33 @@ facet plus the page of results, whatever the number of items.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
+from django.utils.functional import SimpleLazyObject, new_method_proxy
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PROMOTION_RANKS
+
+
+class Lazy(SimpleLazyObject):
+    """A value computed when first used (``SimpleLazyObject``), which also compares, counts and
+    adds like the value it stands for: a context value a kept template fragment may never read
+    (``{% cache %}``, ``{% listing_fragment %}``), so that its queries run only when it is shown."""
+
+    __ge__ = new_method_proxy(operator.ge)
+    __le__ = new_method_proxy(operator.le)
+    __int__ = new_method_proxy(int)
+    __index__ = new_method_proxy(operator.index)
+    __add__ = new_method_proxy(operator.add)
+    __sub__ = new_method_proxy(operator.sub)
+    __radd__ = new_method_proxy(lambda wrapped, other: other + wrapped)
+    __rsub__ = new_method_proxy(lambda wrapped, other: other - wrapped)
 
 
 @dataclass
@@ -126,6 +144,13 @@ class FacetedListing:
     extra_params: dict = field(default_factory=dict)
     #: The orders a reader may choose (the first is the default); none: ``order_by``.
     sorts: Sequence[Sort] = ()
+    #: The page types the listing shows (``"app_label.Model"``), for the fragment cache of its
+    #: results (``ops.pagecache.fragment_version``): by default the queryset's model and the
+    #: studio, whose name every card shows.
+    types: Sequence[str] = ()
+    #: Called with the page's results (a list) once they are read, to attach what the cards
+    #: show (each update's studio, each handbook's chapter count); may return a new list.
+    decorate: Callable | None = None
 
     def __post_init__(self):
         self.selected = {}
@@ -135,6 +160,8 @@ class FacetedListing:
                 self.selected[facet.name] = value
         by_name = {sort.name: sort for sort in self.sorts}
         self.sort = by_name.get(self.request.GET.get("sort", "")) or (self.sorts[0] if self.sorts else None)
+        if not self.types:
+            self.types = (self.queryset.model._meta.label, "studios.StudioPage")
 
     # Filtering ---------------------------------------------------------------
     def _filter(self, queryset, exclude=None):
@@ -258,18 +285,40 @@ class FacetedListing:
             self.request.ops_no_cache = True
 
     def context(self):
-        """Everything a listing template needs."""
-        page_obj = self.page()
-        self.vouch_for_query(page_obj)
-        groups = self.facet_groups()
+        """Everything a listing template needs. What costs queries (the results, their count,
+        the facet counts) is read when the template first shows it: not at all when the
+        listing's fragment is kept (``{% listing_fragment %}``)."""
+        computed = {}
+
+        def read(name):
+            if not computed:
+                page_obj = self.page()
+                if self.decorate is not None:
+                    results = list(page_obj.object_list)
+                    decorated = self.decorate(results)
+                    page_obj.object_list = results if decorated is None else decorated
+                self.vouch_for_query(page_obj)
+                groups = self.facet_groups()
+                computed.update(
+                    page_obj=page_obj,
+                    facets=groups,
+                    filter_chips=self.chips(groups),
+                    result_count=page_obj.paginator.count,
+                )
+            return computed[name]
+
         clear_params = {**self.extra_params, **self.sort_param}
         return {
-            "page_obj": page_obj,
-            "facets": groups,
+            "listing": self,
+            **{name: Lazy(partial(read, name)) for name in self.COMPUTED},
             "selected_filters": self.selected,
-            "filter_chips": self.chips(groups),
             "sort_options": self.sort_options(),
             "query_params": self.query_params,
             "clear_all_url": "?" + urlencode(clear_params) if clear_params else "?",
-            "result_count": page_obj.paginator.count,
         }
+
+    COMPUTED = ("page_obj", "facets", "filter_chips", "result_count")
+
+    def fragment_key(self):
+        """What the listing's results depend on besides the data: its address, filters, order and page."""
+        return f"{self.request.path}?{urlencode(sorted(self.request.GET.items()))}"

@@ -14,6 +14,7 @@ from privacy.pages import PrivacyCheckedPage
 from .choices import ChoiceLabelsMixin
 from .choices import Direction as DirectionChoice
 from .forms import SitePageForm
+from .listing import Lazy
 from .restrictions import SitePageManager, restricted_sections
 from .slugs import needs_pinyin, pinyin_slug
 
@@ -157,31 +158,36 @@ class HomePage(SitePage):
     def get_context(self, request, *args, **kwargs):
         """Site figures, featured studios, the latest notices and updates site-wide and promoted results.
 
-        A fixed number of queries, however many studios and updates there are.
+        A fixed number of queries, however many studios and updates there are; none when the
+        template's fragment of these sections is kept (each value is read when first shown).
         """
         context = super().get_context(request, *args, **kwargs)
-        StudioPage = apps.get_model("studios", "StudioPage")
-        StudioUpdatePage = apps.get_model("studios", "StudioUpdatePage")
-
-        featured_ids = [studio.pk for studio in self.featured_studios.all()]
-        studios = StudioPage.card_queryset()
-        if featured_ids:
-            featured = studios.filter(pk__in=featured_ids).order_by("title")
-        else:
-            featured = studios.order_by("-cycle_start_year", "-first_published_at")
-        latest_updates = StudioUpdatePage.objects.live().public().order_by("-date", "-first_published_at")
-        latest_updates = StudioUpdatePage.with_studios(
-            latest_updates.select_related("cover").prefetch_related("cover__renditions")[: self.LATEST_UPDATE_COUNT]
-        )
+        featured_ids = Lazy(lambda: [studio.pk for studio in self.featured_studios.all()])
         context.update(
-            latest_notices=apps.get_model("notices", "NoticePage").latest(self.LATEST_NOTICE_COUNT),
-            site_figures=self.site_figures(),
-            featured_studios=list(featured[: self.FEATURED_STUDIO_COUNT]),
-            featured_is_curated=bool(featured_ids),
-            latest_updates=latest_updates,
-            promoted_items=self.get_promoted_items(request),
+            latest_notices=Lazy(lambda: apps.get_model("notices", "NoticePage").latest(self.LATEST_NOTICE_COUNT)),
+            site_figures=Lazy(self.site_figures),
+            featured_studios=Lazy(lambda: self.featured(featured_ids)),
+            featured_is_curated=Lazy(lambda: bool(featured_ids)),
+            latest_updates=Lazy(self.latest_updates),
+            promoted_items=Lazy(lambda: self.get_promoted_items(request)),
         )
         return context
+
+    def featured(self, featured_ids):
+        """The curated studios by title, else the newest ones, with what a card shows."""
+        studios = apps.get_model("studios", "StudioPage").card_queryset()
+        if featured_ids:
+            featured = studios.filter(pk__in=list(featured_ids)).order_by("title")
+        else:
+            featured = studios.order_by("-cycle_start_year", "-first_published_at")
+        return list(featured[: self.FEATURED_STUDIO_COUNT])
+
+    def latest_updates(self):
+        StudioUpdatePage = apps.get_model("studios", "StudioUpdatePage")
+        updates = StudioUpdatePage.objects.live().public().order_by("-date", "-first_published_at")
+        return StudioUpdatePage.with_studios(
+            updates.select_related("cover").prefetch_related("cover__renditions")[: self.LATEST_UPDATE_COUNT]
+        )
 
     def site_figures(self):
         """``[(label, number)]`` for the home page; cases and resources once they have live pages.

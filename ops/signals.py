@@ -3,7 +3,7 @@ version of the fragment scopes the change affects (``ops.pagecache.fragment_vers
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .pagecache import COMMON_SCOPE, bump_fragments, invalidate, invalidate_removal
@@ -54,24 +54,64 @@ def _watched_models():
     return models
 
 
-def studio_scopes(page):
-    """The fragment scopes a change to ``page`` affects: the studio it belongs to (the page
-    itself or its ancestor), else ``common`` (an index page, a notice: rare, and what they
-    show, such as an index's address, may appear anywhere)."""
+def type_scope(model):
+    """The fragment scope of every live page of ``model``'s type (``type:cases.casepage``):
+    what a listing, a count or a "latest" section of that type shows."""
+    return f"type:{model._meta.label_lower}"
+
+
+def page_scope(page):
+    return f"page:{page.pk}"
+
+
+# What a page shows of other pages it does not own: their title and address (breadcrumbs,
+# links, cards). A change to these on a page outside any studio retires every fragment.
+NAVIGATION_FIELDS = ("title", "url_path", "live")
+
+
+def _remember_navigation(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a live page row is saved, note its title, address and state as stored."""
+    if raw or instance.pk is None or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    from wagtail.models import Page
+
+    instance._ops_navigation_before = Page.objects.filter(pk=instance.pk).values_list(*NAVIGATION_FIELDS).first()
+
+
+def _navigation_changed(page):
+    before = getattr(page, "_ops_navigation_before", None)
+    return before is None or before != tuple(getattr(page, name) for name in NAVIGATION_FIELDS)
+
+
+def page_scopes(page):
+    """The fragment scopes a change to ``page`` affects.
+
+    A page below a studio (or the studio itself): that studio's scope, and its type's. A page
+    outside any studio (the home page, an index, a notice): its own scope and its type's when
+    only its content changed; ``common`` when its title or address did (they may appear
+    anywhere, e.g. in breadcrumbs and card links).
+    """
     from promotions.scope import studio_for_page
 
+    scopes = [type_scope(page.specific_class or type(page))] if page.path else []
     studio = studio_for_page(page) if page.path else None
-    return [f"studio:{studio.pk}"] if studio is not None else [COMMON_SCOPE]
+    if studio is not None:
+        return [f"studio:{studio.pk}", *scopes]
+    if not page.path or _navigation_changed(page):
+        return [COMMON_SCOPE, *scopes]
+    return [page_scope(page), *scopes]
 
 
 def _page_published(sender, instance, **kwargs):
     invalidate()
-    bump_fragments(*studio_scopes(instance))
+    bump_fragments(*page_scopes(instance))
 
 
 def _page_unpublished(sender, instance, **kwargs):
     invalidate_removal()
-    bump_fragments(COMMON_SCOPE, *studio_scopes(instance))
+    bump_fragments(COMMON_SCOPE, *page_scopes(instance))
 
 
 def _page_moved(sender, **kwargs):
@@ -85,7 +125,7 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
     invalidate()
-    bump_fragments(*studio_scopes(instance))
+    bump_fragments(*page_scopes(instance))
 
 
 # Changes that take something away from the public: older entries are never served stale.
@@ -121,7 +161,7 @@ def _page_relations_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     invalidate()
-    bump_fragments(*(studio_scopes(instance) if isinstance(instance, Page) else [COMMON_SCOPE]))
+    bump_fragments(*(page_scopes(instance) if isinstance(instance, Page) else [COMMON_SCOPE]))
 
 
 def connect():
@@ -132,6 +172,7 @@ def connect():
     post_page_move.connect(_page_moved, dispatch_uid="ops_pagecache_moved")
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
     for model in page_models:
+        pre_save.connect(_remember_navigation, sender=model, dispatch_uid=f"ops_pagecache_before_{model._meta.label}")
         post_save.connect(_page_saved, sender=model, dispatch_uid=f"ops_pagecache_save_{model._meta.label}")
         post_delete.connect(_page_deleted, sender=model, dispatch_uid=f"ops_pagecache_delete_{model._meta.label}")
     for model in _watched_models():

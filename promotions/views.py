@@ -42,6 +42,8 @@ def promoted_hub(request):
             newest_first("-year", "-created_at", "-pk"),
             by_promotion("-year", "-created_at", "-pk", field_name="level", aggregate=False),
         ],
+        # what a promotion's card shows: the promoted page and its studio
+        types=("studios.StudioPage", "cases.CasePage", "resources.ResourcePage"),
     )
     context = listing.context()
     context["page_title"] = "推介成果"

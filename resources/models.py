@@ -156,9 +156,9 @@ class HandbookIndexPage(SitePage):
             ],
             per_page=HANDBOOKS_PER_PAGE,
             sorts=[newest_first(), by_promotion()],
+            decorate=HandbookPage.attach_chapter_counts,
         )
         context.update(listing.context())
-        HandbookPage.attach_chapter_counts(context["page_obj"].object_list)
         return context
 
 

@@ -25,7 +25,7 @@ def updates(request):
         UPDATE_FACETS,
         per_page=UPDATES_PER_PAGE,
         sorts=[newest_first(*ORDER), by_promotion(*ORDER)],
+        decorate=StudioUpdatePage.with_studios,
     )
     context = listing.context()
-    context["page_obj"].object_list = StudioUpdatePage.with_studios(context["page_obj"].object_list)
     return render(request, "studios/update_listing.html", context)

@@ -1,16 +1,16 @@
-"""A case page's previous/next links and related cases: cached per content generation, never stale."""
+"""A case page's previous/next links and related cases: kept in the case's fragment, never stale."""
 
 import copy
 import datetime
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import CasePage
 from home.choices import CaseCategory
+from ops.pagecache import COMMON_SCOPE, bump_fragments
 from tests.cases.helpers import make_case
 from tests.cases.test_library import related_titles
 from tests.factories import make_image, make_promotion, make_studio, site_tree
@@ -26,8 +26,8 @@ def when(day):
 @pytest.fixture(scope="module")
 def shared_studio(django_db_setup, django_db_blocker):
     """The site tree and the studio, built once for the module (tests/fixtures/shared.py); each
-    test adds its own cases. The cached links are keyed by the content generation, which every
-    publication bumps and a rollback never takes back, so no test is served another's links."""
+    test adds its own cases. The case's fragment is keyed by the versions of its studio and of
+    every case (ops.pagecache.fragment_version), and each test starts with an empty cache."""
     with built_once(django_db_blocker):
         site_tree()
         yield make_studio("明德班主任工作室")
@@ -76,26 +76,25 @@ def test_a_renamed_related_case_and_a_new_badge_show_at_once(client, studio):
     assert "部级推介" in related
 
 
-def test_previews_are_rendered_afresh_and_not_stored(studio):
+def test_previews_are_rendered_afresh_and_not_stored(client, studio):
     case = make_case(studio, "预览案例", published_at=when(1))
     make_case(studio, "另一个案例", published_at=when(2))
-    request = RequestFactory().get(case.url)
-    request.is_preview = True
+    assert related_titles(page_html(client, case)) == {"另一个案例"}  # the live page's fragment is kept
     draft = CasePage.objects.get(pk=case.pk)
     draft.category = CaseCategory.EMERGENCY  # no longer shares the category with the other case
     draft.directions = []
-    assert "另一个案例" not in draft.library_links(request)["related"]
-    live_request = RequestFactory().get(case.url)
-    assert "另一个案例" in CasePage.objects.get(pk=case.pk).library_links(live_request)["related"]
+    preview = draft.make_preview_request()
+    assert preview.status_code == 200
+    assert related_titles(preview.content.decode()) == set()
+    assert related_titles(page_html(client, case)) == {"另一个案例"}  # the preview was not kept
 
 
-def test_rendering_the_links_takes_the_same_queries_for_one_or_four_related_cases(studio):
+def test_rendering_the_links_takes_the_same_queries_for_one_or_four_related_cases(client, studio):
     def queries_for(case):
-        request = RequestFactory().get(case.url)
-        CasePage.objects.get(pk=case.pk)._render_library_links(request)  # makes the card renditions
-        case = CasePage.objects.get(pk=case.pk)
+        page_html(client, case)  # makes the card renditions
+        bump_fragments(COMMON_SCOPE)  # the case's fragment is rendered, not served kept
         with CaptureQueriesContext(connection) as queries:
-            case._render_library_links(request)
+            page_html(client, case)
         return len(queries)
 
     first = make_case(studio, "案例一", published_at=when(1))
