@@ -27,14 +27,21 @@ _state = Local()
 def restricted_sections():
     """``[(path, depth)]`` of the pages that carry a view restriction (the sections they head)."""
     if not getattr(_state, "in_request", False):
-        return _load()
+        return load()
     if getattr(_state, "sections", None) is None:
-        _state.sections = _load()
+        _state.sections = load()
     return _state.sections
 
 
-def _load():
+def load():
+    """``[(path, depth)]`` of the pages that carry a view restriction, read now."""
     return list(PageViewRestriction.objects.order_by().values_list("page__path", "page__depth"))
+
+
+def prime(sections):
+    """Use ``sections`` (``load()``'s rows, kept since the last change) for the current request."""
+    if getattr(_state, "in_request", False):
+        _state.sections = sections
 
 
 def _request_started(**kwargs):

@@ -338,3 +338,29 @@ def entry_key(request):
     query = sorted(request.GET.lists())
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query!r}"
     return ENTRY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+# --- what every page reads, kept per process and generation -------------------------------------
+
+_per_generation = {}
+PER_GENERATION_LIMIT = 64
+
+
+def per_generation(request, name, build):
+    """``build()``, kept in this process while the content generation stays the one ``request``
+    renders against (``request_generation``): what every page reads and only a change moves (the
+    site, its settings, the view restrictions). Every change bumps the generation (now and at
+    the commit), so a value is never older than the pages it is rendered into. Without a
+    generation (the cache is unavailable) nothing is kept. The value is shared by the
+    process's threads: callers keep it read-only or hand each request a copy."""
+    generation = request_generation(request)
+    if generation is None:
+        return build()
+    kept = _per_generation.get(name)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = build()
+    if len(_per_generation) >= PER_GENERATION_LIMIT:  # e.g. one entry per unknown Host header
+        _per_generation.clear()
+    _per_generation[name] = (generation, value)
+    return value

@@ -34,7 +34,10 @@ DEFAULT_WATCHED_MODELS = [
 ]
 
 # Models whose rows belong to one studio (``studio_id``) and show on its page only.
-STUDIO_MODELS = ["assessment.Activity"]  # the 辐射带动 charts
+STUDIO_MODELS = [
+    "assessment.Activity",  # the 辐射带动 charts
+    "assessment.AssessmentRound",  # the 验收通过 badge
+]
 
 
 def _watched_models():

@@ -25,7 +25,7 @@ from home.choices import (
     StudioStatus,
     WorkCarrier,
 )
-from home.listing import Facet, FacetedListing, by_promotion, newest_first
+from home.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first
 from home.models import SitePage
 from home.slugs import short_studio_name
 from privacy.panels import privacy_panel
@@ -261,15 +261,16 @@ class StudioPage(SitePage):
             .prefetch_related("cover__renditions")
             .order_by("-date", "-first_published_at")
         )
+        # One count query: the page number shown keys the page's fragment (the updates are read
+        # only when it is rendered, as are the members and the directions).
         page_obj = Paginator(updates, self.UPDATES_PER_PAGE).get_page(request.GET.get("page"))
-        if self.pk:  # the header and the facts panel both list the directions: load them once
-            prefetch_related_objects([self], "directions")
-        context.update(
-            updates_page=page_obj,
-            page_obj=page_obj,
-            query_params="",
-            members=list(self.members.all()),
-        )
+
+        def members():
+            if self.pk:  # the header and the facts panel both list the directions: load them once
+                prefetch_related_objects([self], "directions")
+            return list(self.members.all())
+
+        context.update(updates_page=page_obj, page_obj=page_obj, query_params="", members=Lazy(members))
         return context
 
     @property

@@ -11,9 +11,17 @@ from wagtail.images.models import Image
 from home.choices import ConstructionModel, Direction, Province, SchoolType
 from home.models import Direction as DirectionRow
 from home.structure import ensure_site_structure
+from ops.pagecache import COMMON_SCOPE, bump_fragments, bump_generation
 from studios.models import StudioIndexPage, StudioMember, StudioPage, StudioUpdatePage
 
 _counter = itertools.count(1)
+
+
+def render_afresh():
+    """Retire every kept fragment and what every page reads (the content generation), as a
+    change does: the next request renders its page in full (query counts, N+1 guards)."""
+    bump_fragments(COMMON_SCOPE)
+    bump_generation()
 
 
 def site_tree():

@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from cases.models import CasePage
 from home.choices import CaseCategory
-from ops.pagecache import COMMON_SCOPE, bump_fragments
 from tests.cases.helpers import make_case
 from tests.cases.test_library import related_titles
-from tests.factories import make_image, make_promotion, make_studio, site_tree
+from tests.factories import make_image, make_promotion, make_studio, render_afresh, site_tree
 from tests.fixtures.shared import built_once
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +91,7 @@ def test_previews_are_rendered_afresh_and_not_stored(client, studio):
 def test_rendering_the_links_takes_the_same_queries_for_one_or_four_related_cases(client, studio):
     def queries_for(case):
         page_html(client, case)  # makes the card renditions
-        bump_fragments(COMMON_SCOPE)  # the case's fragment is rendered, not served kept
+        render_afresh()  # the case's fragment is rendered, not served kept
         with CaptureQueriesContext(connection) as queries:
             page_html(client, case)
         return len(queries)

@@ -13,6 +13,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
+from ops.pagecache import bump_generation
 from studios.models import StudioIndexPage
 from tests.cases.helpers import make_case
 from tests.factories import make_studio, make_update
@@ -65,6 +66,7 @@ def test_a_notice_edit_keeps_the_case_library_and_a_case_but_not_the_home_strip(
     notice = make_notice("关于开展班主任基本功展示的通知")
     for url in ("/cases/", case.url, "/"):
         render(client, url)
+    bump_generation()  # what every page reads is read afresh, as after any change (SiteContextMiddleware)
     kept = {url: render(client, url)[1] for url in ("/cases/", case.url)}
 
     publish(notice, body="<p>补充说明：报名截止日期顺延一周。</p>")  # content only: title and address unchanged

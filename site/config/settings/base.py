@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "ops.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.middleware.PageCacheMiddleware",
+    "ops.middleware.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
