@@ -14,7 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from home.choices import Province, SchoolType
+from core.choices import Province, SchoolType
 
 from .choices import (
     ActivityKind,

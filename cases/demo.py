@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from home.choices import CaseCategory, Direction, PromotionLevel
+from core.choices import CaseCategory, Direction, PromotionLevel
 from studios.demo import choice as _choice
 from studios.demo import read as read_studio_data
 
@@ -144,7 +144,7 @@ def build_body(item, image=None):
 
 def demo_image(item, studio):
     """The case's picture, in its studio's collection (where the studio's editors choose images)."""
-    from home.demo_images import banner, wagtail_image
+    from core.demo_images import banner, wagtail_image
 
     return wagtail_image(
         f"案例配图：{item['title']}",

@@ -16,9 +16,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
-from home.choices import Direction as DirectionChoice
-from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from core.choices import CaseCategory, PromotionLevel, split_list, value_for_label
+from core.choices import Direction as DirectionChoice
+from core.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
 from privacy.content import stream_text
 from privacy.imports import cell_findings, names_in
 from privacy.pages import PrivacyBlocked

@@ -15,10 +15,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
-from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
-from home.models import DocumentAttachment, SitePage
+from core.blocks import BaseStreamBlock
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
+from core.models import DocumentAttachment, SitePage
 from ops import pagecache
 from privacy.panels import privacy_panel
 
@@ -275,13 +275,13 @@ class CasePage(SitePage):
 
     @property
     def author_list(self):
-        from home.choices import split_list
+        from core.choices import split_list
 
         return split_list(self.authors)
 
     @property
     def keyword_list(self):
-        from home.choices import split_list
+        from core.choices import split_list
 
         return split_list(self.keywords)
 

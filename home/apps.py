@@ -8,11 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = "首页与公共"
 
     def ready(self):
-        from . import restrictions
+        from . import structure  # noqa: F401 - registers the site skeleton's builder with core
         from .models import ensure_directions
-        from .structure import ensure_page_root
-
-        restrictions.connect()
 
         post_migrate.connect(ensure_directions, sender=self)
-        post_migrate.connect(ensure_page_root, sender=self)

@@ -2,7 +2,7 @@
 
 import datetime
 
-from home.choices import NoticeKind
+from core.choices import NoticeKind
 
 ISSUER = "平台编辑部"
 
@@ -71,7 +71,7 @@ NOTICES = [
 
 
 def load(stdout):
-    from home.structure import ensure_site_structure
+    from core.structure import ensure_site_structure
 
     from .models import NoticeIndexPage, NoticePage
 

@@ -7,7 +7,7 @@
   each case body as the ``.docx`` named in ``正文文件``.
 
 Chinese headers, a frozen header row, column widths fitted to the content; a value that
-looks like a formula is written as text (home.spreadsheets).
+looks like a formula is written as text (core.spreadsheets).
 """
 
 import io
@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from home.spreadsheets import keep_as_text
+from core.spreadsheets import keep_as_text
 
 STUDIO_SHEET_TITLE = "工作室建设情况信息表"
 CASE_SHEET_TITLE = "典型案例汇总表"

@@ -16,8 +16,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.choices import CaseCategory, PromotionLevel, Province, SchoolType
-from home.spreadsheets import csv_value
+from core.choices import CaseCategory, PromotionLevel, Province, SchoolType
+from core.spreadsheets import csv_value
 from promotions.visibility import visible_pages
 
 from . import exports

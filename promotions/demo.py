@@ -8,7 +8,7 @@ import os
 
 from django.contrib.auth import get_user_model
 
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
 
 from .accounts import add_editor, ensure_all_studio_spaces, ensure_workflow
 from .models import Promotion, ReviewerProfile, ReviewerRole

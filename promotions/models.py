@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import AbstractGroupApprovalTask, Collection, Page, TaskState
 
-from home.choices import ChoiceLabelsMixin, PromotionLevel, Province
+from core.choices import ChoiceLabelsMixin, PromotionLevel, Province
 from privacy.pages import PrivacyBlocked, privacy_blocking
 
 from .review import reviewed_url

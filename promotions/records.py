@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.models import CasePage
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
 from search import sync
 
 from .models import PROMOTION_LEVEL_CHOICES, Promotion, current_year

@@ -16,10 +16,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from home.choices import Direction as DirectionChoice
-from home.choices import ResourceType
+from core.choices import Direction as DirectionChoice
+from core.choices import ResourceType
+from core.slugs import change_slug, pinyin_slug
 from home.models import Direction
-from home.slugs import change_slug, pinyin_slug
 from studios.demo import choice
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
@@ -257,7 +257,7 @@ def link_case_writing_guide(spec):
 
 
 def cover_for(spec, studio):
-    from home.demo_images import banner, wagtail_image
+    from core.demo_images import banner, wagtail_image
 
     return wagtail_image(
         f"手册封面：{spec['title']}",

@@ -2,7 +2,7 @@
 
 The demo resources are data: ``resources/demo_data/resources.toml``."""
 
-from home.choices import HandbookTopic as T
+from core.choices import HandbookTopic as T
 
 
 def h2(text):

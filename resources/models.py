@@ -22,10 +22,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import Direction, HandbookTopic, ResourceType
-from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
-from home.models import DocumentAttachment, SitePage
+from core.blocks import BaseStreamBlock
+from core.choices import Direction, HandbookTopic, ResourceType
+from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
+from core.models import DocumentAttachment, SitePage
 from privacy.panels import privacy_panel
 from studios.rules import studio_rule_errors
 
@@ -99,7 +99,7 @@ def parse_page_id(raw):
 
 # Handbooks -----------------------------------------------------------------
 class Topic(models.Model):
-    """One row per 手册主题 in :class:`home.choices.HandbookTopic`, created after migrate."""
+    """One row per 手册主题 in :class:`core.choices.HandbookTopic`, created after migrate."""
 
     code = models.CharField(_("代码"), max_length=40, unique=True, choices=HandbookTopic.choices)
 

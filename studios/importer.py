@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
-from home.choices import Direction as DirectionChoice
-from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from core.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
+from core.choices import Direction as DirectionChoice
+from core.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
 from privacy.imports import cell_findings, names_in
 
 STUDIO_COLUMNS = [
@@ -442,7 +442,7 @@ def write_rows(rows, result):
 
 
 def _write_rows(rows, result):
-    from home.structure import ensure_site_structure
+    from core.structure import ensure_site_structure
     from studios.models import StudioIndexPage, StudioPage
 
     ensure_site_structure()

@@ -15,8 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import (
+from core.blocks import BaseStreamBlock
+from core.choices import (
     ConstructionModel,
     Direction,
     Province,
@@ -25,9 +25,9 @@ from home.choices import (
     StudioStatus,
     WorkCarrier,
 )
-from home.listing import Facet, FacetedListing, by_promotion, newest_first
-from home.models import SitePage
-from home.slugs import short_studio_name
+from core.listing import Facet, FacetedListing, by_promotion, newest_first
+from core.models import SitePage
+from core.slugs import short_studio_name
 from privacy.panels import privacy_panel
 
 from .forms import StudioPageForm
@@ -65,7 +65,7 @@ class StudioIndexPage(SitePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        """Studio cards filtered by province, school type, direction and level (see home.listing)."""
+        """Studio cards filtered by province, school type, direction and level (see core.listing)."""
         context = super().get_context(request, *args, **kwargs)
         listing = FacetedListing(
             request,

@@ -8,7 +8,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType
+from core.choices import ConstructionModel, Direction, Province, SchoolType
 from home.models import Direction as DirectionRow
 from home.structure import ensure_site_structure
 from studios.models import StudioIndexPage, StudioMember, StudioPage, StudioUpdatePage

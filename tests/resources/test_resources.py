@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from home.choices import Direction, ResourceType
+from core.choices import Direction, ResourceType
 from resources.models import DocumentDownload, ResourcePage
 from tests.factories import make_studio, site_tree
 from tests.fixtures.shared import built_once

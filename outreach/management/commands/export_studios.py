@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--live", action="store_true", help="只导出已发布的工作室")
 
     def handle(self, *args, **options):
-        from home.choices import Province, value_for_label
+        from core.choices import Province, value_for_label
         from studios.models import StudioPage
 
         studios = StudioPage.objects.all()
