@@ -54,14 +54,29 @@ def _watched_models():
     return models
 
 
+def _no_scope(page):
+    return None
+
+
+# How a page finds its fragment scope beyond ``common``: registered by the app that owns the
+# scopes (studios.apps: ``studio:<pk>`` for the pages of a studio's space), since the page
+# cache sits below the apps whose pages it caches.
+_page_scope = _no_scope
+
+
+def scope_pages_by(function):
+    """Register ``function(page)``: the fragment scope ``page`` belongs to, or ``None``."""
+    global _page_scope
+    _page_scope = function
+    return function
+
+
 def studio_scopes(page):
     """The fragment scopes a change to ``page`` affects: the studio it belongs to (the page
     itself or its ancestor), else ``common`` (an index page, a notice: rare, and what they
     show, such as an index's address, may appear anywhere)."""
-    from promotions.scope import studio_for_page
-
-    studio = studio_for_page(page) if page.path else None
-    return [f"studio:{studio.pk}"] if studio is not None else [COMMON_SCOPE]
+    scope = _page_scope(page) if page.path else None
+    return [scope] if scope is not None else [COMMON_SCOPE]
 
 
 def _page_published(sender, instance, **kwargs):

@@ -272,7 +272,7 @@ class Promotion(ChoiceLabelsMixin, models.Model):
         return f"{self.get_level_display()}推介：{self.page.title}（{self.year}）"
 
     def fill_from_page(self):
-        from .scope import studio_for_page
+        from studios.models import studio_for_page
 
         page = self.page.specific
         self.item_type = ITEM_TYPE_FOR_MODEL.get(page._meta.model_name, "")

@@ -290,6 +290,23 @@ class StudioPage(SitePage):
         return [str(labels.get(value, value)) for value in self.work_carriers or []]
 
 
+def studio_for_page(page):
+    """The StudioPage that owns ``page`` (the page itself if it is a studio), or ``None``."""
+    if page is None:
+        return None
+    if isinstance(page, StudioPage):
+        return page
+    steplen = page.steplen
+    ancestor_paths = [page.path[:n] for n in range(steplen, len(page.path) + 1, steplen)]
+    return StudioPage.objects.filter(path__in=ancestor_paths).first()
+
+
+def studio_scope(page):
+    """The page cache's fragment scope (``ops.pagecache``) of a page in a studio's space, or ``None``."""
+    studio = studio_for_page(page)
+    return f"studio:{studio.pk}" if studio is not None else None
+
+
 class StudioMember(Orderable):
     """A member of a studio's team (5-10 per studio)."""
 
