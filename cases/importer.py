@@ -22,8 +22,6 @@ from core.imports import ArchiveRefused, ImportBusy, check_archive, import_trans
 from privacy.content import stream_text
 from privacy.imports import cell_findings, names_in
 from privacy.pages import PrivacyBlocked
-from promotions.permissions import can_promote
-from promotions.records import level_label, promote
 from studios.importer import cell_text, parse_int, problem
 
 from .rules import (
@@ -354,18 +352,26 @@ def studio_public_names(studio_id):
     return public_names(StudioPage.objects.prefetch_related("members").get(pk=studio_id))
 
 
+# Who may import a 推介级别, and how it is recorded: the policy of the promotions app, which
+# registers it in its ready() (``promotions.records.ImportedPromotions``), since cases sit below
+# the people who review and promote them.
+_promotions = None
+
+
+def record_promotions_with(policy):
+    """Register ``policy``: ``refusal(user, studio, level)`` (a reason, or ``None``) and
+    ``promote(case, level, user, year=…)``."""
+    global _promotions
+    _promotions = policy
+
+
 def promotion_problem(row, user):
     """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
     from studios.models import StudioPage
 
     if row.promotion_level == PromotionLevel.NONE or user is None:
         return None  # without an administrator the level is left out (ImportResult.levels_left_out)
-    if not can_promote(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level):
-        return _("账号“%(user)s”无权做%(level)s推介") % {
-            "user": user.get_username(),
-            "level": level_label(row.promotion_level),
-        }
-    return None
+    return _promotions.refusal(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level)
 
 
 def validate(rows, folder, user=None):
@@ -487,4 +493,4 @@ def import_promotion(case, level, user):
     public; the page history records who imported it."""
     if user is None or level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
         return None
-    return promote(case, level, user, year=case.year)
+    return _promotions.promote(case, level, user, year=case.year)

@@ -55,6 +55,19 @@ def promote(page, level, user, *, year=None, note="", batch=""):
     return promotion
 
 
+class ImportedPromotions:
+    """The case importer's 推介级别 column (``cases.importer``): refused outside the permission
+    policy, else recorded as a promotion made by the administrator running the import."""
+
+    @staticmethod
+    def refusal(user, page, level):
+        if can_promote(user, page, level):
+            return None
+        return _("账号“%(user)s”无权做%(level)s推介") % {"user": user.get_username(), "level": level_label(level)}
+
+    promote = staticmethod(promote)
+
+
 def refresh_case_level(page_id):
     """Write the highest level among the page's promotions into ``CasePage.promotion_level``.
 
