@@ -156,7 +156,7 @@ def demo_image(item, studio):
 
 def load(stdout):
     """Create the demo cases under the live studios (idempotent)."""
-    from home.models import Direction as DirectionRow
+    from core.models import Direction as DirectionRow
     from studios.demo import demo_studios
 
     from .models import CaseBodyBlock, CasePage

@@ -449,7 +449,7 @@ def write_rows(rows, result, user=None):
 
 
 def _write_rows(rows, result, user):
-    from home.models import Direction
+    from core.models import Direction
     from studios.models import StudioPage
 
     from .models import CasePage

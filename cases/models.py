@@ -120,7 +120,7 @@ class CasePage(SitePage):
         _("案例类别"), max_length=30, choices=CaseCategory.choices, db_index=True, help_text=_("案例库类别")
     )
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="cases", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="cases", help_text=_("选择 1-3 个建设方向")
     )
     year = models.PositiveSmallIntegerField(
         _("年度"),

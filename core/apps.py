@@ -13,7 +13,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import restrictions
+        from .models import ensure_directions
         from .structure import ensure_page_root
 
         restrictions.connect()
+        post_migrate.connect(ensure_directions, sender=self)
         post_migrate.connect(ensure_page_root, sender=self)

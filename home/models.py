@@ -4,41 +4,11 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from core.choices import Direction as DirectionChoice
 from core.models import SitePage
-
-
-class Direction(models.Model):
-    """One row per 建设方向 in :class:`core.choices.Direction`, created after migrate.
-
-    Studios, cases and resources refer to these rows so that filtering and
-    per-value counts are plain SQL joins on every database.
-    """
-
-    code = models.CharField(_("代码"), max_length=40, unique=True, choices=DirectionChoice.choices)
-
-    class Meta:
-        verbose_name = _("建设方向")
-        verbose_name_plural = _("建设方向")
-        ordering = ["id"]
-
-    def __str__(self):
-        return str(self.label)
-
-    @property
-    def label(self):
-        return DirectionChoice(self.code).label
-
-
-def ensure_directions(**kwargs):
-    """Create the direction rows from the vocabulary, in vocabulary order."""
-    for value in DirectionChoice.values:
-        Direction.objects.get_or_create(code=value)
 
 
 class HomePage(SitePage):
@@ -192,130 +162,6 @@ class HomePage(SitePage):
         return ministry_promotions(self.PROMOTED_COUNT)
 
 
-@register_setting(icon="help")
-class EditorGuidance(BaseSiteSetting):
-    """Pages of the site that the admin points editors to while they write."""
-
-    case_writing_guide = models.ForeignKey(
-        Page,
-        verbose_name=_("典型案例写作指南"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("编辑典型案例时，“案例类别”旁链接到这一页（如工作手册中讲案例写作的一章）"),
-    )
-
-    panels = [PageChooserPanel("case_writing_guide")]
-
-    class Meta:
-        verbose_name = _("编辑指引")
-        verbose_name_plural = _("编辑指引")
-
-    def case_writing_guide_url(self, request):
-        page = self.case_writing_guide
-        return page.get_url(request) if page is not None and page.live else None
-
-
-DEFAULT_SITE_NAME = "班主任工作室成果平台"
-
-
-@register_setting(icon="site")
-class SiteIdentity(BaseSiteSetting):
-    """Who runs the site and how to reach them: the header, the footer and every page title.
-
-    What Chinese readers check at the foot of an official platform (主办/承办单位, ICP 备案号,
-    公安备案号, 联系方式, 网站声明) is edited here by an administrator, never in templates.
-    """
-
-    name = models.CharField(
-        _("平台名称"), max_length=60, default=DEFAULT_SITE_NAME, help_text=_("页眉、页面标题和分享卡片中的平台名称")
-    )
-    tagline = models.CharField(
-        _("平台标语"),
-        max_length=100,
-        blank=True,
-        default="汇聚培育建设成果，推介典型案例，面向全国推广应用",
-        help_text=_("页脚中平台名称下的一句话"),
-    )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("标志图片"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("页眉左侧的标志（正方形，至少 96×96 像素）；不填则使用平台默认标志"),
-    )
-    organizer = models.CharField(_("主办单位"), max_length=100, blank=True, help_text=_("如：某省教育厅"))
-    operator = models.CharField(_("承办单位"), max_length=100, blank=True, help_text=_("如：某职业技术学院"))
-    icp_number = models.CharField(
-        _("ICP 备案号"), max_length=50, blank=True, help_text=_("如：京ICP备12345678号-1；链接到工业和信息化部备案系统")
-    )
-    police_number = models.CharField(
-        _("公安备案号"),
-        max_length=50,
-        blank=True,
-        help_text=_("如：京公网安备11010802012345号；链接到全国公安机关备案网站"),
-    )
-    contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True, help_text=_("如：010-12345678"))
-    contact_email = models.EmailField(_("联系邮箱"), blank=True, help_text=_("读者来信、内容纠错的邮箱"))
-    contact_address = models.CharField(_("通讯地址"), max_length=200, blank=True, help_text=_("单位地址与邮编"))
-    statement_page = models.ForeignKey(
-        Page,
-        verbose_name=_("网站声明"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("版权、免责与隐私说明所在的页面，页脚链接到这里"),
-    )
-
-    select_related = ["logo", "statement_page"]
-
-    panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("平台")),
-        MultiFieldPanel(
-            [FieldPanel("organizer"), FieldPanel("operator"), FieldPanel("icp_number"), FieldPanel("police_number")],
-            heading=_("主办与备案"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_address"),
-                PageChooserPanel("statement_page"),
-            ],
-            heading=_("联系与声明"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("平台信息")
-        verbose_name_plural = _("平台信息")
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def name_for(cls, request=None):
-        """The platform name of ``request``'s site (of the default site without a request)."""
-        if request is not None:
-            return cls.for_request(request).name
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site).name if site is not None else DEFAULT_SITE_NAME
-
-    @property
-    def police_code(self):
-        """The digits of the 公安备案号, which its query link needs."""
-        return "".join(ch for ch in self.police_number if ch.isdigit())
-
-    @property
-    def statement_url(self):
-        page = self.statement_page
-        return page.url if page is not None and page.live else ""
-
-
 class InfoPage(SitePage):
     """A plain page of text below the home page: 网站声明, 关于我们, 联系我们."""
 
@@ -332,12 +178,4 @@ class InfoPage(SitePage):
         verbose_name_plural = _("说明页面")
 
 
-__all__ = [
-    "DEFAULT_SITE_NAME",
-    "Direction",
-    "EditorGuidance",
-    "HomePage",
-    "InfoPage",
-    "SiteIdentity",
-    "ensure_directions",
-]
+__all__ = ["HomePage", "InfoPage"]

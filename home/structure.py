@@ -5,12 +5,13 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cases.models import CaseIndexPage
+from core.models import SiteIdentity
 from core.structure import builds_site_structure, ensure_page_root
 from notices.models import NoticeIndexPage
 from resources.models import HandbookIndexPage, ResourceIndexPage
 from studios.models import StudioIndexPage
 
-from .models import HomePage, InfoPage, SiteIdentity
+from .models import HomePage, InfoPage
 
 
 @builds_site_structure

@@ -28,7 +28,7 @@ DEFAULT_WATCHED_MODELS = [
     "wagtailredirects.Redirect",
     "wagtaildocs.Document",
     "wagtailimages.Image",
-    "home.Direction",
+    "core.Direction",
     # Promotion badges (推介) on cases, studios, listings and the home page.
     "promotions.Promotion",
 ]

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 
 from .sharing import plain_text, site_root_url
 

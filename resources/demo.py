@@ -18,8 +18,8 @@ from wagtail.documents import get_document_model
 
 from core.choices import Direction as DirectionChoice
 from core.choices import ResourceType
+from core.models import Direction
 from core.slugs import change_slug, pinyin_slug
-from home.models import Direction
 from studios.demo import choice
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
@@ -244,7 +244,7 @@ def link_case_writing_guide(spec):
     """Point the case editor's guidance link at the guide's first chapter, unless an administrator chose."""
     from wagtail.models import Site
 
-    from home.models import EditorGuidance
+    from core.models import EditorGuidance
 
     site = Site.objects.filter(is_default_site=True).first()
     handbook = HandbookPage.objects.filter(slug=spec["slug"]).first()

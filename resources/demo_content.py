@@ -272,7 +272,7 @@ SHORT_HANDBOOK = {
     ],
 }
 
-# --- The case-writing guidance the case editor links to (home.EditorGuidance) ------------
+# --- The case-writing guidance the case editor links to (core.EditorGuidance) ------------
 
 CASE_GUIDE_HANDBOOK = {
     "slug": "dianxing-anli-xiezuo-zhinan",

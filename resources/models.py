@@ -388,7 +388,7 @@ class ResourcePage(StudioOwnedPage):
     )
     description = models.TextField(_("简介"), default="", help_text=_("资源的内容、适用对象与使用建议"))
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="resources", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="resources", help_text=_("选择 1-3 个建设方向")
     )
     video_url = models.URLField(_("视频链接"), blank=True, help_text=_("视频资源的播放地址；与附件至少提供一项"))
 

@@ -148,7 +148,7 @@ def _publish(page):
 
 def ensure_studio(index, data):
     """Create the studio with its images if its slug is not taken yet; return ``(studio, created)``."""
-    from home.models import Direction as DirectionRow
+    from core.models import Direction as DirectionRow
     from studios.models import StudioMember, StudioPage
 
     existing = StudioPage.objects.child_of(index).filter(slug=data["slug"]).first()

@@ -317,7 +317,7 @@ def parse_row(row_number, cells):
 
 def build_studio(fields, member_names, direction_codes, existing=None):
     """An unsaved StudioPage holding the row's values (members and directions in memory)."""
-    from home.models import Direction
+    from core.models import Direction
     from studios.models import StudioMember, StudioPage
 
     studio = existing or StudioPage()

@@ -108,7 +108,7 @@ class StudioPage(SitePage):
         _("建设模式"), max_length=30, choices=ConstructionModel.choices, help_text=_("工作室采用的建设模式")
     )
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="studios", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="studios", help_text=_("选择 1-3 个建设方向")
     )
 
     host_name = models.CharField(_("主持人"), max_length=50, help_text=_("主持人姓名"))

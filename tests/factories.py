@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from core.choices import ConstructionModel, Direction, Province, SchoolType
-from home.models import Direction as DirectionRow
+from core.models import Direction as DirectionRow
 from home.structure import ensure_site_structure
 from studios.models import StudioIndexPage, StudioMember, StudioPage, StudioUpdatePage
 

@@ -5,7 +5,7 @@ import contextlib
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 from outreach import sharing
 from outreach.qr import qr_png_data_uri
 

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cases.models import CasePage
 from core.choices import CaseCategory, Direction, PromotionLevel
-from home.models import Direction as DirectionRow
+from core.models import Direction as DirectionRow
 from tests.factories import make_studio
 
 
@@ -100,7 +100,7 @@ def test_the_category_is_chosen_where_each_category_is_explained(admin_client):
     from wagtail.models import Site
 
     from core.choices import CASE_CATEGORY_DESCRIPTIONS
-    from home.models import EditorGuidance
+    from core.models import EditorGuidance
     from tests.factories import make_update
 
     studio = make_studio()

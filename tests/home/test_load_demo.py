@@ -212,7 +212,7 @@ class LoadDemoTests(TestCase):
     def test_the_case_editor_links_to_the_demo_case_writing_guide(self):
         from wagtail.models import Site
 
-        from home.models import EditorGuidance
+        from core.models import EditorGuidance
 
         guide = EditorGuidance.for_site(Site.objects.get(is_default_site=True)).case_writing_guide
         self.assertTrue(guide.live)

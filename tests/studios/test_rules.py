@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from core.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
-from home.models import Direction as DirectionRow
+from core.models import Direction as DirectionRow
 from studios.models import StudioIndexPage, StudioMember, StudioPage
 from tests.factories import directions, make_studio, site_tree
 from tests.fixtures.shared import built_once
