@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 from core.choices import CaseCategory, PromotionLevel, split_list, value_for_label
 from core.choices import Direction as DirectionChoice
 from core.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
-from privacy.content import stream_text
+from core.models import Direction
+from privacy.content import public_names, stream_text
 from privacy.imports import cell_findings, names_in
 from privacy.pages import PrivacyBlocked
 from studios.importer import cell_text, parse_int, problem
+from studios.models import StudioPage
 
 from .rules import (
     body_length_error,
@@ -336,8 +338,6 @@ def body_block():
 
 def studio_lookup():
     """``{(学校, 工作室名称): studio pk}`` for every studio (one query)."""
-    from studios.models import StudioPage
-
     lookup = {}
     for pk, school, title in StudioPage.objects.order_by("pk").values_list("pk", "school", "title"):
         lookup.setdefault((school.strip(), title.strip()), pk)
@@ -346,9 +346,6 @@ def studio_lookup():
 
 def studio_public_names(studio_id):
     """The names public on the studio (host and members): never reported as a student's name."""
-    from privacy.content import public_names
-    from studios.models import StudioPage
-
     return public_names(StudioPage.objects.prefetch_related("members").get(pk=studio_id))
 
 
@@ -367,8 +364,6 @@ def record_promotions_with(policy):
 
 def promotion_problem(row, user):
     """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
-    from studios.models import StudioPage
-
     if row.promotion_level == PromotionLevel.NONE or user is None:
         return None  # without an administrator the level is left out (ImportResult.levels_left_out)
     return _promotions.refusal(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level)
@@ -449,9 +444,6 @@ def write_rows(rows, result, user=None):
 
 
 def _write_rows(rows, result, user):
-    from core.models import Direction
-    from studios.models import StudioPage
-
     from .models import CasePage
 
     directions = {direction.code: direction for direction in Direction.objects.all()}

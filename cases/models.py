@@ -16,11 +16,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType, split_list
 from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
 from core.models import DocumentAttachment, SitePage
 from ops import pagecache
 from privacy.panels import privacy_panel
+from studios.models import StudioPage
 
 from .forms import CasePageForm
 from .panels import CaseWritingGuidePanel
@@ -247,8 +248,6 @@ class CasePage(SitePage):
 
     def sync_studio(self):
         """Point ``studio`` at the parent studio page (the tree is the source of truth)."""
-        from studios.models import StudioPage
-
         if not self.path or self.depth is None or self.depth <= 1:
             return
         parent_path = self.path[: -self.steplen]
@@ -275,14 +274,10 @@ class CasePage(SitePage):
 
     @property
     def author_list(self):
-        from core.choices import split_list
-
         return split_list(self.authors)
 
     @property
     def keyword_list(self):
-        from core.choices import split_list
-
         return split_list(self.keywords)
 
     @property

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import SitePage
+from core.restrictions import site_pages
+from promotions.queries import ministry_promotions
 
 
 class HomePage(SitePage):
@@ -122,8 +124,6 @@ class HomePage(SitePage):
         """
         from django.contrib.contenttypes.models import ContentType
 
-        from core.restrictions import site_pages
-
         StudioPage = apps.get_model("studios", "StudioPage")
         counted = [
             (_("工作室"), StudioPage, True),
@@ -157,8 +157,6 @@ class HomePage(SitePage):
 
     def get_promoted_items(self, request):
         """Ministry-level promoted results (推介成果) for the home page."""
-        from promotions.queries import ministry_promotions
-
         return ministry_promotions(self.PROMOTED_COUNT)
 
 

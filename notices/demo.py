@@ -3,6 +3,7 @@
 import datetime
 
 from core.choices import NoticeKind
+from core.structure import ensure_site_structure
 
 ISSUER = "平台编辑部"
 
@@ -71,8 +72,6 @@ NOTICES = [
 
 
 def load(stdout):
-    from core.structure import ensure_site_structure
-
     from .models import NoticeIndexPage, NoticePage
 
     ensure_site_structure()

@@ -27,6 +27,7 @@ from core.choices import Direction, HandbookTopic, ResourceType
 from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
 from core.models import DocumentAttachment, SitePage
 from privacy.panels import privacy_panel
+from studios.models import StudioPage
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -68,8 +69,6 @@ class StudioOwnedPage(SitePage):
         return super().save(*args, **kwargs)
 
     def _parent_studio_id(self):
-        from studios.models import StudioPage
-
         if not self.path or self.depth is None or self.depth <= 1:
             return None
         parent_path = self.path[: -self.steplen]
@@ -78,8 +77,6 @@ class StudioOwnedPage(SitePage):
 
 def studio_facet(queryset, label):
     """A facet on ``studio_id`` whose labels come from one query for every studio listed."""
-    from studios.models import StudioPage
-
     names = {}
 
     def label_for(pk):

@@ -42,6 +42,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import choices
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
 THESAURUS_PATH = DATA_DIR / "thesaurus.txt"
@@ -131,7 +133,6 @@ def _domain_words():
         if line and not line.startswith("#"):
             parts = line.split()
             words[normalize(parts[0])] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 2000
-    from core import choices
 
     for vocabulary in (
         choices.Direction,
@@ -196,7 +197,6 @@ def fingerprint() -> str:
     digest = hashlib.sha1(ANALYSER_VERSION.encode(), usedforsecurity=False)
     for path in (USERDICT_PATH, THESAURUS_PATH):
         digest.update(path.read_bytes())
-    from core import choices
 
     for vocabulary in (choices.Direction, choices.CaseCategory, choices.ResourceType, choices.Province):
         digest.update(repr(vocabulary.choices).encode())

@@ -18,7 +18,9 @@ from django.db import transaction
 
 from core import choices
 from core.demo_images import banner, portrait, qr_like, wagtail_image
+from core.models import Direction as DirectionRow
 from core.slugs import change_slug, pinyin_slug
+from core.structure import ensure_site_structure
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 # Fields written as the Chinese label of a choice (as in the studio information table).
@@ -148,7 +150,6 @@ def _publish(page):
 
 def ensure_studio(index, data):
     """Create the studio with its images if its slug is not taken yet; return ``(studio, created)``."""
-    from core.models import Direction as DirectionRow
     from studios.models import StudioMember, StudioPage
 
     existing = StudioPage.objects.child_of(index).filter(slug=data["slug"]).first()
@@ -314,7 +315,6 @@ def demo_studios():
 
 def load(stdout):
     """Create the demo studios, their updates and the home page's featured studios (idempotent)."""
-    from core.structure import ensure_site_structure
     from studios.models import StudioIndexPage
 
     studios, updates, _featured, _members = demo_data()
