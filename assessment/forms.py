@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.documents.widgets import AdminDocumentChooser
 
+from promotions.models import ReviewerRole
+
 from .choices import RoundKind
 from .models import IndicatorRating, IndicatorScore
 
@@ -58,7 +60,6 @@ class OpenRoundForm(forms.Form):
 
     def __init__(self, *args, studios, levels, **kwargs):
         super().__init__(*args, **kwargs)
-        from promotions.models import ReviewerRole
 
         self.fields["studio"].queryset = studios
         self.fields["level"].choices = [(level, ReviewerRole(level).label) for level in levels]

@@ -14,7 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from home.choices import Province, SchoolType
+from core.choices import Province, SchoolType
+from promotions.models import ReviewerRole
 
 from .choices import (
     ActivityKind,
@@ -659,8 +660,6 @@ class AssessmentRound(models.Model):
 
     @property
     def level_label(self):
-        from promotions.models import ReviewerRole
-
         return {ReviewerRole.SCHOOL: "学校", ReviewerRole.PROVINCE: "省级", ReviewerRole.MINISTRY: "教育部"}.get(
             self.level, self.level
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 
-from home.choices import Province
+from core.choices import Province
 from promotions.stats import Chart
 from studios.models import StudioPage
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from home.choices import Province
+from core.choices import Province
 from studios.models import StudioPage
 
 from . import access, exports, scoring

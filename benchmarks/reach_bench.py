@@ -61,7 +61,7 @@ def timed(function, runs=7):
 def add_activities(n, rng):
     from assessment.choices import ActivityKind
     from assessment.models import Activity
-    from home.choices import Province
+    from core.choices import Province
     from studios.models import StudioPage
 
     studios = list(StudioPage.objects.live().public())

@@ -77,7 +77,7 @@ REBUILD_TARGET_S = 120
 
 # Document generation ------------------------------------------------------------
 def sentence_pool(rng):
-    from home import choices
+    from core import choices
 
     seeds = []
     seed_dir = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
@@ -121,7 +121,7 @@ def sentence_pool(rng):
 
 
 def generate(n, rng):
-    from home import choices
+    from core import choices
 
     pool = sentence_pool(rng)
     title_words = [

@@ -17,8 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from home.choices import CaseCategory, Direction, PromotionLevel
+from core.choices import CaseCategory, Direction, PromotionLevel
+from core.demo_images import banner, wagtail_image
+from core.models import Direction as DirectionRow
 from studios.demo import choice as _choice
+from studios.demo import demo_studios
 from studios.demo import read as read_studio_data
 
 DATA = Path(__file__).resolve().parent / "demo_data" / "cases"
@@ -144,8 +147,6 @@ def build_body(item, image=None):
 
 def demo_image(item, studio):
     """The case's picture, in its studio's collection (where the studio's editors choose images)."""
-    from home.demo_images import banner, wagtail_image
-
     return wagtail_image(
         f"案例配图：{item['title']}",
         lambda: banner(item["image_caption"], seed=f"case-{item['number']}", subtitle=f"示意图 · {item['title']}"),
@@ -156,9 +157,6 @@ def demo_image(item, studio):
 
 def load(stdout):
     """Create the demo cases under the live studios (idempotent)."""
-    from home.models import Direction as DirectionRow
-    from studios.demo import demo_studios
-
     from .models import CaseBodyBlock, CasePage
 
     studios = list(demo_studios())

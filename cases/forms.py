@@ -1,7 +1,7 @@
 from django.utils.html import format_html
 
-from home.choices import CASE_CATEGORY_DESCRIPTIONS, CaseCategory
-from home.forms import SitePageForm
+from core.choices import CASE_CATEGORY_DESCRIPTIONS, CaseCategory
+from core.forms import SitePageForm
 
 
 class CasePageForm(SitePageForm):

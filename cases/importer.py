@@ -16,15 +16,15 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from home.choices import CaseCategory, PromotionLevel, split_list, value_for_label
-from home.choices import Direction as DirectionChoice
-from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
-from privacy.content import stream_text
+from core.choices import CaseCategory, PromotionLevel, split_list, value_for_label
+from core.choices import Direction as DirectionChoice
+from core.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from core.models import Direction
+from privacy.content import public_names, stream_text
 from privacy.imports import cell_findings, names_in
 from privacy.pages import PrivacyBlocked
-from promotions.permissions import can_promote
-from promotions.records import level_label, promote
 from studios.importer import cell_text, parse_int, problem
+from studios.models import StudioPage
 
 from .rules import (
     body_length_error,
@@ -338,8 +338,6 @@ def body_block():
 
 def studio_lookup():
     """``{(学校, 工作室名称): studio pk}`` for every studio (one query)."""
-    from studios.models import StudioPage
-
     lookup = {}
     for pk, school, title in StudioPage.objects.order_by("pk").values_list("pk", "school", "title"):
         lookup.setdefault((school.strip(), title.strip()), pk)
@@ -348,24 +346,27 @@ def studio_lookup():
 
 def studio_public_names(studio_id):
     """The names public on the studio (host and members): never reported as a student's name."""
-    from privacy.content import public_names
-    from studios.models import StudioPage
-
     return public_names(StudioPage.objects.prefetch_related("members").get(pk=studio_id))
+
+
+# Who may import a 推介级别, and how it is recorded: the policy of the promotions app, which
+# registers it in its ready() (``promotions.records.ImportedPromotions``), since cases sit below
+# the people who review and promote them.
+_promotions = None
+
+
+def record_promotions_with(policy):
+    """Register ``policy``: ``refusal(user, studio, level)`` (a reason, or ``None``) and
+    ``promote(case, level, user, year=…)``."""
+    global _promotions
+    _promotions = policy
 
 
 def promotion_problem(row, user):
     """Why ``user`` may not import the row's 推介级别 (the promotion permission policy), or ``None``."""
-    from studios.models import StudioPage
-
     if row.promotion_level == PromotionLevel.NONE or user is None:
         return None  # without an administrator the level is left out (ImportResult.levels_left_out)
-    if not can_promote(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level):
-        return _("账号“%(user)s”无权做%(level)s推介") % {
-            "user": user.get_username(),
-            "level": level_label(row.promotion_level),
-        }
-    return None
+    return _promotions.refusal(user, StudioPage.objects.get(pk=row.studio_id), row.promotion_level)
 
 
 def validate(rows, folder, user=None):
@@ -443,9 +444,6 @@ def write_rows(rows, result, user=None):
 
 
 def _write_rows(rows, result, user):
-    from home.models import Direction
-    from studios.models import StudioPage
-
     from .models import CasePage
 
     directions = {direction.code: direction for direction in Direction.objects.all()}
@@ -487,4 +485,4 @@ def import_promotion(case, level, user):
     public; the page history records who imported it."""
     if user is None or level == PromotionLevel.NONE or case.promotions.filter(level=level).exists():
         return None
-    return promote(case, level, user, year=case.year)
+    return _promotions.promote(case, level, user, year=case.year)

@@ -13,11 +13,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
-from home.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first, parse_year
-from home.models import DocumentAttachment, SitePage
+from core.blocks import BaseStreamBlock
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType, split_list
+from core.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first, parse_year
+from core.models import DocumentAttachment, SitePage
 from privacy.panels import privacy_panel
+from studios.models import StudioPage
 
 from .forms import CasePageForm
 from .panels import CaseWritingGuidePanel
@@ -117,7 +118,7 @@ class CasePage(SitePage):
         _("案例类别"), max_length=30, choices=CaseCategory.choices, db_index=True, help_text=_("案例库类别")
     )
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="cases", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="cases", help_text=_("选择 1-3 个建设方向")
     )
     year = models.PositiveSmallIntegerField(
         _("年度"),
@@ -244,8 +245,6 @@ class CasePage(SitePage):
 
     def sync_studio(self):
         """Point ``studio`` at the parent studio page (the tree is the source of truth)."""
-        from studios.models import StudioPage
-
         if not self.path or self.depth is None or self.depth <= 1:
             return
         parent_path = self.path[: -self.steplen]
@@ -272,14 +271,10 @@ class CasePage(SitePage):
 
     @property
     def author_list(self):
-        from home.choices import split_list
-
         return split_list(self.authors)
 
     @property
     def keyword_list(self):
-        from home.choices import split_list
-
         return split_list(self.keywords)
 
     @property

@@ -1,6 +1,6 @@
 from wagtail.admin.panels import Panel
 
-from home.models import EditorGuidance
+from core.models import EditorGuidance
 
 
 class CaseWritingGuidePanel(Panel):

@@ -1,41 +1,20 @@
 """The page tree's stable skeleton: ``/``, ``/studios/``, ``/cases/``, ``/handbooks/``, ``/resources/``,
 ``/notices/``; and, for the demo, the 平台信息 with its 网站声明 page."""
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
+
+from cases.models import CaseIndexPage
+from core.models import SiteIdentity
+from core.structure import builds_site_structure, ensure_page_root
+from notices.models import NoticeIndexPage
+from resources.models import HandbookIndexPage, ResourceIndexPage
+from studios.models import StudioIndexPage
+
+from .models import HomePage, InfoPage
 
 
-def ensure_page_root(**kwargs):
-    """Give the page and collection trees their root nodes (and the default locale).
-
-    Wagtail's migrations create them once; a database flush (``manage.py flush``, or a
-    transactional test) empties the tables but only re-runs the ``post_migrate``
-    handlers, which is where this one is connected.
-    """
-    if Page.objects.filter(depth=1).exists() and Collection.objects.filter(depth=1).exists():
-        return
-    # After a flush the content-type rows are gone but their in-process cache is not
-    # (this handler may run before the contenttypes app's own post_migrate).
-    ContentType.objects.clear_cache()
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-        Page.add_root(instance=Page(title="Root", slug="root", live=True))
-
-
-LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names, not a bind
-
-
-def is_local_hostname(hostname):
-    """A Site hostname that only works on the server itself (absolute links with it are dead)."""
-    hostname = (hostname or "").lower()
-    return hostname in LOCAL_HOSTNAMES or hostname.endswith(".localhost") or hostname.startswith("127.")
-
-
+@builds_site_structure
 @transaction.atomic
 def ensure_site_structure():
     """Create the home page and the section index pages where missing; return the home page.
@@ -43,13 +22,6 @@ def ensure_site_structure():
     Idempotent. Replaces Wagtail's default welcome page with a :class:`HomePage`
     and points the default site at it.
     """
-    from cases.models import CaseIndexPage
-    from notices.models import NoticeIndexPage
-    from resources.models import HandbookIndexPage, ResourceIndexPage
-    from studios.models import StudioIndexPage
-
-    from .models import HomePage, SiteIdentity
-
     home = HomePage.objects.first()
     if home is None:
         ensure_page_root()
@@ -137,8 +109,6 @@ DEMO_IDENTITY = {
 @transaction.atomic
 def ensure_demo_identity():
     """Fill the default site's 平台信息 for the demo where it is empty, with a 网站声明 page."""
-    from .models import HomePage, InfoPage, SiteIdentity
-
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
     if site is None or home is None:

@@ -2,7 +2,8 @@
 
 import datetime
 
-from home.choices import NoticeKind
+from core.choices import NoticeKind
+from core.structure import ensure_site_structure
 
 ISSUER = "平台编辑部"
 
@@ -71,8 +72,6 @@ NOTICES = [
 
 
 def load(stdout):
-    from home.structure import ensure_site_structure
-
     from .models import NoticeIndexPage, NoticePage
 
     ensure_site_structure()

@@ -9,9 +9,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.choices import NoticeKind
-from home.listing import Facet, FacetedListing, newest_first, parse_year
-from home.models import DocumentAttachment, SitePage
+from core.choices import NoticeKind
+from core.listing import Facet, FacetedListing, newest_first, parse_year
+from core.models import DocumentAttachment, SitePage
 
 NOTICES_PER_PAGE = 20
 ORDER = ("-date", "-first_published_at", "-pk")

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 
-from home.structure import is_local_hostname
+from core.structure import is_local_hostname
 
 from . import pagecache
 

@@ -13,6 +13,11 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from core.models import SiteIdentity
+from core.restrictions import load, prime
 
 from . import pagecache
 
@@ -317,7 +322,7 @@ class SiteContextMiddleware:
     (``pagecache.per_generation``) instead of read with a query per request: the Wagtail site of
     the request (``Site.find_for_request``, one query with a CASE per request, and the home
     page's specific instance below it), its 平台信息 setting and the pages carrying a view
-    restriction (``home.restrictions``). Each request gets its own copy of the setting (Wagtail
+    restriction (``core.restrictions``). Each request gets its own copy of the setting (Wagtail
     stores the request on it). Placed after the page cache: a cached page needs none of this.
     """
 
@@ -325,12 +330,6 @@ class SiteContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from wagtail.models import Site
-        from wagtail.models.sites import get_site_for_hostname
-
-        from home.models import SiteIdentity
-        from home.restrictions import load, prime
-
         hostname = split_domain_port(request._get_raw_host())[0]  # as Site.find_for_request reads it
         port = request.get_port()
 

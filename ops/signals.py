@@ -28,7 +28,7 @@ DEFAULT_WATCHED_MODELS = [
     "wagtailredirects.Redirect",
     "wagtaildocs.Document",
     "wagtailimages.Image",
-    "home.Direction",
+    "core.Direction",
     # Promotion badges (推介) on cases, studios, listings and the home page.
     "promotions.Promotion",
 ]
@@ -55,6 +55,23 @@ def _watched_models():
         if issubclass(model, (BaseGenericSetting, BaseSiteSetting)):
             models.add(model)
     return models
+
+
+def _no_scope(page):
+    return None
+
+
+# How a page finds its fragment scope beyond ``common``: registered by the app that owns the
+# scopes (studios.apps: ``studio:<pk>`` for the pages of a studio's space), since the page
+# cache sits below the apps whose pages it caches.
+_page_scope = _no_scope
+
+
+def scope_pages_by(function):
+    """Register ``function(page)``: the fragment scope ``page`` belongs to, or ``None``."""
+    global _page_scope
+    _page_scope = function
+    return function
 
 
 def type_scope(model):
@@ -96,12 +113,10 @@ def page_scopes(page):
     only its content changed; ``common`` when its title or address did (they may appear
     anywhere, e.g. in breadcrumbs and card links).
     """
-    from promotions.scope import studio_for_page
-
     scopes = [type_scope(page.specific_class or type(page))] if page.path else []
-    studio = studio_for_page(page) if page.path else None
-    if studio is not None:
-        return [f"studio:{studio.pk}", *scopes]
+    scope = _page_scope(page) if page.path else None
+    if scope is not None:
+        return [scope, *scopes]
     if not page.path or _navigation_changed(page):
         return [COMMON_SCOPE, *scopes]
     return [page_scope(page), *scopes]

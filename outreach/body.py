@@ -1,4 +1,4 @@
-"""A StreamField body (home.blocks.BaseStreamBlock) as a neutral list of elements.
+"""A StreamField body (core.blocks.BaseStreamBlock) as a neutral list of elements.
 
 The Word (.docx) and PDF writers both render this list, so the exported Word
 file, the PDF and the web page carry the same content:

@@ -7,7 +7,7 @@
   each case body as the ``.docx`` named in ``正文文件``.
 
 Chinese headers, a frozen header row, column widths fitted to the content; a value that
-looks like a formula is written as text (home.spreadsheets).
+looks like a formula is written as text (core.spreadsheets).
 """
 
 import io
@@ -17,7 +17,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from home.spreadsheets import keep_as_text
+from cases.importer import CASE_COLUMNS, INDEX_FILE, LINK_COLUMN, case_to_row
+from cases.models import CasePage
+from core.spreadsheets import keep_as_text
+from studios.importer import STUDIO_COLUMNS, studio_to_row
+from studios.models import StudioPage
 
 STUDIO_SHEET_TITLE = "工作室建设情况信息表"
 CASE_SHEET_TITLE = "典型案例汇总表"
@@ -68,21 +72,15 @@ def workbook_bytes(workbook):
 
 
 def studio_queryset(queryset=None):
-    from studios.models import StudioPage
-
     queryset = queryset if queryset is not None else StudioPage.objects.all()
     return queryset.order_by("province", "school", "title").prefetch_related("members", "directions")
 
 
 def studio_rows(studios):
-    from studios.importer import studio_to_row
-
     return [studio_to_row(studio, number) for number, studio in enumerate(studios, start=1)]
 
 
 def studios_workbook(studios=None):
-    from studios.importer import STUDIO_COLUMNS
-
     return write_sheet(STUDIO_SHEET_TITLE, list(STUDIO_COLUMNS), studio_rows(studio_queryset(studios)))
 
 
@@ -90,8 +88,6 @@ def studios_workbook(studios=None):
 
 
 def case_queryset(queryset=None):
-    from cases.models import CasePage
-
     queryset = queryset if queryset is not None else CasePage.objects.all()
     return (
         queryset.select_related("studio")
@@ -101,14 +97,10 @@ def case_queryset(queryset=None):
 
 
 def case_columns():
-    from cases.importer import CASE_COLUMNS, LINK_COLUMN
-
     return [*CASE_COLUMNS, LINK_COLUMN]
 
 
 def case_rows(cases, request=None):
-    from cases.importer import case_to_row
-
     return [
         [*case_to_row(case, number), case.get_full_url(request) or ""] for number, case in enumerate(cases, start=1)
     ]
@@ -116,8 +108,6 @@ def case_rows(cases, request=None):
 
 def export_cases_folder(directory, cases=None):
     """Write ``index.xlsx`` and one ``.docx`` per case into ``directory``; return the number of cases."""
-    from cases.importer import INDEX_FILE
-
     from .docx_export import write_body_docx
 
     folder = Path(directory)

@@ -10,7 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from home.models import SiteIdentity
+from cases.models import CasePage
+from core.models import SiteIdentity
+from notices.models import NoticePage
+from studios.models import StudioPage, StudioUpdatePage
 
 from .sharing import plain_text, site_root_url
 
@@ -69,8 +72,6 @@ class UpdatesFeed(PageFeed):
         return self.site_link("/updates/")
 
     def items(self):
-        from studios.models import StudioUpdatePage
-
         return (
             StudioUpdatePage.objects.live()
             .public()
@@ -101,8 +102,6 @@ class NoticesFeed(PageFeed):
         return self.site_link("/notices/")
 
     def items(self):
-        from notices.models import NoticePage
-
         return NoticePage.objects.live().public().order_by("-date", "-first_published_at", "-pk")[:FEED_LENGTH]
 
     def item_description(self, item):
@@ -122,8 +121,6 @@ class StudioUpdatesFeed(UpdatesFeed):
     """One studio's updates, at ``/feeds/studios/<slug>/``."""
 
     def get_object(self, request, slug):
-        from studios.models import StudioPage
-
         studio = StudioPage.objects.live().public().filter(slug=slug).first()
         if studio is None:
             raise Http404("没有这个工作室")
@@ -139,8 +136,6 @@ class StudioUpdatesFeed(UpdatesFeed):
         return obj.get_full_url(self.request)
 
     def items(self, obj):
-        from studios.models import StudioUpdatePage
-
         return (
             StudioUpdatePage.objects.child_of(obj)
             .live()
@@ -163,8 +158,6 @@ class CasesFeed(PageFeed):
         return self.site_link("/cases/")
 
     def items(self):
-        from cases.models import CasePage
-
         return (
             CasePage.objects.live().public().order_by("-first_published_at", "-pk").defer_streamfields()[:FEED_LENGTH]
         )

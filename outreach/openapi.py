@@ -1,10 +1,10 @@
 """The OpenAPI 3 description of ``/api/search/`` (issue 4's contract) and the API v2 endpoints.
 
 Written by hand as data; the page schemas are generated from ``outreach.api.PAGE_API_FIELDS``
-so the description cannot drift from what the API serves. Vocabularies come from home.choices.
+so the description cannot drift from what the API serves. Vocabularies come from core.choices.
 """
 
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 
 SEARCH_TYPES = ["studio", "update", "case", "handbook", "resource"]
 

@@ -21,7 +21,7 @@ from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleD
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 
 from .body import Heading, Link, ListBlock, Picture, body_elements
 from .body import Paragraph as BodyParagraph

@@ -16,9 +16,12 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.choices import CaseCategory, PromotionLevel, Province, SchoolType
-from home.spreadsheets import csv_value
+from cases.models import CasePage
+from core.choices import CaseCategory, PromotionLevel, Province, SchoolType
+from core.spreadsheets import csv_value
 from promotions.visibility import visible_pages
+from studios.importer import STUDIO_COLUMNS
+from studios.models import StudioPage
 
 from . import exports
 
@@ -113,8 +116,6 @@ class StudioReportView(ReportingTableView):
     ]
 
     def get_queryset(self):
-        from studios.models import StudioPage
-
         return exports.studio_queryset(self.base_queryset(StudioPage))
 
     def rows(self, queryset):
@@ -124,8 +125,6 @@ class StudioReportView(ReportingTableView):
         return exports.studios_workbook(queryset)
 
     def columns_for_export(self):
-        from studios.importer import STUDIO_COLUMNS
-
         return STUDIO_COLUMNS
 
 
@@ -145,8 +144,6 @@ class CaseReportView(ReportingTableView):
     ]
 
     def get_queryset(self):
-        from cases.models import CasePage
-
         return exports.case_queryset(self.base_queryset(CasePage))
 
     def rows(self, queryset):

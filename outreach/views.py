@@ -6,6 +6,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from cases.models import CasePage
+
 from .openapi import openapi_document
 from .qr import qr_png_bytes
 from .sharing import absolute_url, page_url
@@ -48,8 +50,6 @@ def page_qr_png(request, page_id):
 @require_GET
 def case_pdf(request, page_id):
     """The case as a PDF, generated from the same content as its page (``/cases/<id>/pdf/``)."""
-    from cases.models import CasePage
-
     from .pdf import case_pdf_bytes
 
     case = _public_page(page_id, CasePage)

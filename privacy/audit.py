@@ -2,13 +2,13 @@
 
 from wagtail.models import Page
 
-from home.models import SitePage
+from .pages import PrivacyCheckedPage
 
 SEVERITY_LABELS = {True: "须删除", False: "须确认"}
 
 
 def checked_page_models():
-    return [model for model in _subclasses(SitePage) if not model._meta.abstract]
+    return [model for model in _subclasses(PrivacyCheckedPage) if not model._meta.abstract]
 
 
 def _subclasses(cls):

@@ -51,7 +51,7 @@ def privacy_blocking(page):
 
 
 class PrivacyCheckedPage:
-    """Mixed into every page type of the site (``home.models.SitePage``)."""
+    """Mixed into every page type of the site (``core.models.SitePage``)."""
 
     #: A case body's images are photos of people: each one asks for consent.
     privacy_images_need_consent = False

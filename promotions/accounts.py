@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from studios.models import StudioIndexPage, StudioPage
+
 from .models import ReviewerRole, ScopedGroupApprovalTask, StudioSpace, TaskScope
 
 ROLE_GROUP_NAMES = {
@@ -137,8 +139,6 @@ def _ensure_task(name, scope, groups):
 @transaction.atomic
 def ensure_workflow():
     """学校审核 → 省级审核 → 发布, assigned to ``/studios/`` (and so to every studio's pages)."""
-    from studios.models import StudioIndexPage
-
     groups = ensure_role_groups()
     ministry = groups[ReviewerRole.MINISTRY]
     school_task = _ensure_task(SCHOOL_TASK_NAME, TaskScope.SCHOOL, [groups[ReviewerRole.SCHOOL], ministry])
@@ -156,8 +156,6 @@ def ensure_workflow():
 
 
 def ensure_all_studio_spaces():
-    from studios.models import StudioPage
-
     created = 0
     for studio in StudioPage.objects.filter(space__isnull=True):
         ensure_studio_space(studio)

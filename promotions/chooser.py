@@ -15,7 +15,7 @@ from wagtail.admin.views import chooser
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from home import converters  # noqa: F401 - registers <id:…>
+from core import converters  # noqa: F401 - registers <id:…>
 
 from .visibility import show_published_title, user_may_see_page, visible_pages
 

@@ -8,7 +8,10 @@ import os
 
 from django.contrib.auth import get_user_model
 
-from home.choices import PromotionLevel
+from cases.demo import opinion_for, planned_promotions
+from cases.models import CasePage
+from core.choices import PromotionLevel
+from studios.models import StudioPage
 
 from .accounts import add_editor, ensure_all_studio_spaces, ensure_workflow
 from .models import Promotion, ReviewerProfile, ReviewerRole
@@ -41,8 +44,6 @@ def _reviewer(username, first_name, password, role, school="", province=""):
 
 
 def _demo_studio():
-    from studios.models import StudioPage
-
     studios = StudioPage.objects.live()
     return studios.filter(slug=DEMO_STUDIO_SLUG).first() or studios.order_by("pk").first()
 
@@ -61,9 +62,6 @@ def _administrator():
 def _planned_case_promotions(stdout):
     """The case library's promoted cases, as the administrator loading the demo marks them, each
     with the 推荐意见 its promoting body wrote about it."""
-    from cases.demo import planned_promotions
-    from cases.models import CasePage
-
     administrator = _administrator()
     if administrator is None:
         stdout.write("审核与推介演示数据：没有站点管理员账号，跳过案例库的推介。")
@@ -77,8 +75,6 @@ def _planned_case_promotions(stdout):
 
 def _case_opinion(page, level):
     """The 推荐意见 the demo data gives ``page`` at ``level``; none (nothing shown) otherwise."""
-    from cases.demo import opinion_for
-
     return opinion_for(page.title, level)
 
 
@@ -97,9 +93,6 @@ def load(stdout):
     ministry = _reviewer("demo_ministry", "部级管理员", password, ReviewerRole.MINISTRY)
 
     from wagtail.models import Page
-
-    from cases.demo import planned_promotions
-    from cases.models import CasePage
 
     own_items = list(
         Page.objects.live().descendant_of(studio).filter(content_type__model__in=["casepage", "resourcepage"])

@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 
 from .queries import LEVEL_LABELS, public_promotions
 

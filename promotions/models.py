@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import AbstractGroupApprovalTask, Collection, Page, TaskState
 
-from home.choices import ChoiceLabelsMixin, PromotionLevel, Province
+from core.choices import ChoiceLabelsMixin, PromotionLevel, Province
 from privacy.pages import PrivacyBlocked, privacy_blocking
+from studios.models import studio_for_page
 
 from .review import reviewed_url
 from .scope import pages_in_scope_q, user_can_review_page
@@ -272,8 +273,6 @@ class Promotion(ChoiceLabelsMixin, models.Model):
         return f"{self.get_level_display()}推介：{self.page.title}（{self.year}）"
 
     def fill_from_page(self):
-        from .scope import studio_for_page
-
         page = self.page.specific
         self.item_type = ITEM_TYPE_FOR_MODEL.get(page._meta.model_name, "")
         studio = studio_for_page(page)

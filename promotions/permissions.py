@@ -2,7 +2,7 @@
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
 
 from .models import LEVEL_FOR_ROLE, PROMOTION_LEVEL_CHOICES, ReviewerRole
 from .scope import reviewer_profile, user_can_review_page
@@ -11,7 +11,7 @@ ROLE_FOR_LEVEL = {level: role for role, level in LEVEL_FOR_ROLE.items()}
 
 
 def allowed_levels(user):
-    """The promotion levels ``user`` may award (values of home.choices.PromotionLevel)."""
+    """The promotion levels ``user`` may award (values of core.choices.PromotionLevel)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     if user.is_superuser:

@@ -2,7 +2,8 @@
 
 from collections import defaultdict
 
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
+from core.restrictions import site_pages
 
 from .models import Promotion
 
@@ -13,8 +14,6 @@ LEVEL_LABELS = dict(PromotionLevel.choices)
 
 def public_promotions():
     """Promotions of live, public pages, with the page and its studio loaded."""
-    from home.restrictions import site_pages
-
     public_pages = site_pages().live().public()
     return Promotion.objects.filter(page__in=public_pages).select_related("page", "studio")
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.models import CasePage
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
 from search import sync
 
 from .models import PROMOTION_LEVEL_CHOICES, Promotion, current_year
@@ -53,6 +53,19 @@ def promote(page, level, user, *, year=None, note="", batch=""):
             return existing
         promotion.save()
     return promotion
+
+
+class ImportedPromotions:
+    """The case importer's 推介级别 column (``cases.importer``): refused outside the permission
+    policy, else recorded as a promotion made by the administrator running the import."""
+
+    @staticmethod
+    def refusal(user, page, level):
+        if can_promote(user, page, level):
+            return None
+        return _("账号“%(user)s”无权做%(level)s推介") % {"user": user.get_username(), "level": level_label(level)}
+
+    promote = staticmethod(promote)
 
 
 def refresh_case_level(page_id):

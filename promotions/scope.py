@@ -2,23 +2,9 @@
 
 from django.db.models import Q
 
+from studios.models import StudioPage, studio_for_page
+
 NOTHING = Q(pk__in=[])
-
-
-def studio_for_page(page):
-    """The StudioPage that owns ``page`` (the page itself if it is a studio), or ``None``."""
-    from studios.models import StudioPage
-
-    if page is None:
-        return None
-    if isinstance(page, StudioPage):
-        return page
-    return StudioPage.objects.filter(path__in=_ancestor_paths(page)).first()
-
-
-def _ancestor_paths(page):
-    steplen = page.steplen
-    return [page.path[:n] for n in range(steplen, len(page.path) + 1, steplen)]
 
 
 def reviewer_profile(user):
@@ -59,8 +45,6 @@ def pages_in_scope_q(user, role):
 
     ``None`` means no restriction (superusers and Ministry accounts).
     """
-    from studios.models import StudioPage
-
     if user.is_superuser:
         return None
     q = studios_q(reviewer_profile(user), role)
@@ -79,8 +63,6 @@ def pages_in_scope_q(user, role):
 
 def user_can_review_page(user, page, role):
     """Whether ``user`` may act as ``role`` (school/province reviewer) on ``page``."""
-    from studios.models import StudioPage
-
     if user.is_superuser:
         return True
     q = studios_q(reviewer_profile(user), role)

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db.models import Count
 from wagtail.models import Page
 
-from home.choices import CaseCategory, Direction, PromotionLevel, Province
+from core.choices import CaseCategory, Direction, PromotionLevel, Province
 
 from .models import Promotion
 

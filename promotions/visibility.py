@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from home.restrictions import site_pages
+from core.restrictions import site_pages
 
 EDIT_ACTIONS = ["add", "change", "publish"]
 # Any of these on an image, a document or a snippet lets its title be shown.

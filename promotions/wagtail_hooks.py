@@ -25,7 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 from wagtail.users.views import bulk_actions as user_actions
 
-from home.spreadsheets import TextOnlySnippetIndexView
+from core.spreadsheets import TextOnlySnippetIndexView
 
 from . import action_menu, dashboard, review
 from .forms import PromotionForm

@@ -16,11 +16,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from home.choices import Direction as DirectionChoice
-from home.choices import ResourceType
-from home.models import Direction
-from home.slugs import change_slug, pinyin_slug
-from studios.demo import choice
+from core.choices import Direction as DirectionChoice
+from core.choices import ResourceType
+from core.demo_images import banner, wagtail_image
+from core.models import Direction, EditorGuidance
+from core.slugs import change_slug, pinyin_slug
+from studios.demo import choice, demo_studios
 
 from .demo_content import CASE_GUIDE_HANDBOOK, MAIN_HANDBOOK, SHORT_HANDBOOK
 from .models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
@@ -244,8 +245,6 @@ def link_case_writing_guide(spec):
     """Point the case editor's guidance link at the guide's first chapter, unless an administrator chose."""
     from wagtail.models import Site
 
-    from home.models import EditorGuidance
-
     site = Site.objects.filter(is_default_site=True).first()
     handbook = HandbookPage.objects.filter(slug=spec["slug"]).first()
     if site is None or handbook is None:
@@ -257,8 +256,6 @@ def link_case_writing_guide(spec):
 
 
 def cover_for(spec, studio):
-    from home.demo_images import banner, wagtail_image
-
     return wagtail_image(
         f"手册封面：{spec['title']}",
         lambda: banner(spec["title"], seed=spec["slug"], subtitle="班主任工作手册"),
@@ -270,8 +267,6 @@ def cover_for(spec, studio):
 @transaction.atomic
 def load(stdout):
     """Create the demo handbooks and resources below the live demo studios."""
-    from studios.demo import demo_studios
-
     studios = list(demo_studios())
     if not studios:
         stdout.write("资源与手册：没有已发布的工作室，跳过（请先载入工作室演示数据）。")

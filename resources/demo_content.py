@@ -2,7 +2,7 @@
 
 The demo resources are data: ``resources/demo_data/resources.toml``."""
 
-from home.choices import HandbookTopic as T
+from core.choices import HandbookTopic as T
 
 
 def h2(text):
@@ -272,7 +272,7 @@ SHORT_HANDBOOK = {
     ],
 }
 
-# --- The case-writing guidance the case editor links to (home.EditorGuidance) ------------
+# --- The case-writing guidance the case editor links to (core.EditorGuidance) ------------
 
 CASE_GUIDE_HANDBOOK = {
     "slug": "dianxing-anli-xiezuo-zhinan",

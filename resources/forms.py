@@ -1,4 +1,4 @@
-from home.forms import SitePageForm
+from core.forms import SitePageForm
 
 
 class SubmittedCountsForm(SitePageForm):

@@ -22,11 +22,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import Direction, HandbookTopic, ResourceType
-from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
-from home.models import DocumentAttachment, SitePage
+from core.blocks import BaseStreamBlock
+from core.choices import Direction, HandbookTopic, ResourceType
+from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_pk
+from core.models import DocumentAttachment, SitePage
 from privacy.panels import privacy_panel
+from studios.models import StudioPage
 from studios.rules import studio_rule_errors
 
 from .files import format_label, human_size
@@ -68,8 +69,6 @@ class StudioOwnedPage(SitePage):
         return super().save(*args, **kwargs)
 
     def _parent_studio_id(self):
-        from studios.models import StudioPage
-
         if not self.path or self.depth is None or self.depth <= 1:
             return None
         parent_path = self.path[: -self.steplen]
@@ -78,8 +77,6 @@ class StudioOwnedPage(SitePage):
 
 def studio_facet(queryset, label):
     """A facet on ``studio_id`` whose labels come from one query for every studio listed."""
-    from studios.models import StudioPage
-
     names = {}
 
     def label_for(pk):
@@ -99,7 +96,7 @@ def parse_page_id(raw):
 
 # Handbooks -----------------------------------------------------------------
 class Topic(models.Model):
-    """One row per 手册主题 in :class:`home.choices.HandbookTopic`, created after migrate."""
+    """One row per 手册主题 in :class:`core.choices.HandbookTopic`, created after migrate."""
 
     code = models.CharField(_("代码"), max_length=40, unique=True, choices=HandbookTopic.choices)
 
@@ -388,7 +385,7 @@ class ResourcePage(StudioOwnedPage):
     )
     description = models.TextField(_("简介"), default="", help_text=_("资源的内容、适用对象与使用建议"))
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="resources", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="resources", help_text=_("选择 1-3 个建设方向")
     )
     video_url = models.URLField(_("视频链接"), blank=True, help_text=_("视频资源的播放地址；与附件至少提供一项"))
 

@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.spreadsheets import TextOnlySnippetIndexView
+from core.spreadsheets import TextOnlySnippetIndexView
 
 from .models import DocumentDownload
 

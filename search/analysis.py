@@ -8,7 +8,7 @@ Steps, for any text:
    symbols), so punctuation never reaches the segmenter and never becomes a token.
 3. **Segment** each run with jieba in precise mode, with the domain dictionary
    (``search/data/userdict.txt``, the labels of every vocabulary in
-   ``home/choices.py`` and every synonym) loaded once per process. Latin letters
+   ``core/choices.py`` and every synonym) loaded once per process. Latin letters
    and digits stay together (``5g``, ``ppt``, ``ai``), ``PPT课件`` gives ``ppt`` +
    ``课件``.
 4. **Search-engine mode**: every Chinese word of three or more characters also
@@ -41,6 +41,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from core import choices
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
@@ -131,7 +133,6 @@ def _domain_words():
         if line and not line.startswith("#"):
             parts = line.split()
             words[normalize(parts[0])] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 2000
-    from home import choices
 
     for vocabulary in (
         choices.Direction,
@@ -196,7 +197,6 @@ def fingerprint() -> str:
     digest = hashlib.sha1(ANALYSER_VERSION.encode(), usedforsecurity=False)
     for path in (USERDICT_PATH, THESAURUS_PATH):
         digest.update(path.read_bytes())
-    from home import choices
 
     for vocabulary in (choices.Direction, choices.CaseCategory, choices.ResourceType, choices.Province):
         digest.update(repr(vocabulary.choices).encode())

@@ -40,9 +40,12 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self):
-        from . import signals
+        from ops.views import reports_status
+
+        from . import es, signals
 
         signals.connect()
+        reports_status("search", es.health)
         post_migrate.connect(
             rebuild_when_analysis_changed, sender=self, dispatch_uid="sitesearch_rebuild_after_migrate"
         )

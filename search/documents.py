@@ -23,7 +23,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cases.rules import plain_text as streamfield_text  # headings, paragraphs, quotes, tables
-from home.choices import split_list
+from core import choices
+from core.choices import split_list
 
 from .models import DocumentType, SearchDocument
 
@@ -57,8 +58,6 @@ def _codes(page, name) -> list[str]:
 
 
 def _label(choices_name, value):
-    from home import choices
-
     vocabulary = getattr(choices, choices_name)
     try:
         return str(vocabulary(value).label)

@@ -17,12 +17,15 @@ to ``{}`` so the rest of the suite never talks to a cluster by accident):
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 KEYS = (
     "ELASTICSEARCH_URL",
@@ -133,3 +136,16 @@ def get_client(config: Config | None = None):
                     kwargs["verify_certs"] = config.verify_certs
                 client = _clients[config] = Elasticsearch(list(config.urls), **kwargs)
     return client
+
+
+def health():
+    """``/healthz``'s search report: a ping of the cluster when search uses Elasticsearch;
+    otherwise the search index lives in the database itself, whose health is reported there."""
+    if not enabled():
+        return {"ok": True, "engine": "database"}
+    try:
+        ok = bool(get_client().options(request_timeout=3).ping())
+    except Exception as exc:  # the engine may be down: report it, never crash the health check
+        logger.error("健康检查：搜索引擎不可用：%s", exc)
+        return {"ok": False, "engine": "elasticsearch", "error": str(exc)[:200]}
+    return {"ok": ok, "engine": "elasticsearch", **({} if ok else {"error": "集群没有响应"})}

@@ -21,7 +21,7 @@ import threading
 import numpy as np
 from django.db import connection
 
-from home.choices import PROMOTION_RANKS
+from core.choices import PROMOTION_RANKS
 
 from .models import SearchDocument, SearchDocumentDirection
 

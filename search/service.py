@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from home import choices
+from core import choices
 
 from .engines import SearchRequest, get_public_engine
 from .engines.base import FACETS, SORTS

@@ -21,6 +21,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
+from ops.pagecache import bump_generation
+
 from . import analysis, outbox
 from .documents import Context, _specific_pages, build_document, indexable_pages, iter_documents
 from .engines import get_engine
@@ -127,8 +129,6 @@ def results_changed():
     """Search results changed: cached pages (``/search/`` in the anonymous full-page cache of
     ``ops.pagecache``) must not be served. Bumped now and again at commit, so a page rendered
     from the old index while this transaction was open is not kept under the new generation."""
-    from ops.pagecache import bump_generation
-
     bump_generation()
     transaction.on_commit(bump_generation)
 

@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from home.listing import FacetedListing, FacetGroup, FacetOption
+from core.listing import FacetedListing, FacetGroup, FacetOption
 
 from . import service
 from .engines import get_engine, get_public_engine

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from home.spreadsheets import keep_as_text
+from core.spreadsheets import keep_as_text
 
 SCHOOL_COLUMNS = [
     "推荐排序",

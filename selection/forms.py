@@ -3,7 +3,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from home.choices import Direction
+from core.choices import Direction
 
 from .models import Achievement, Application, ApplicationMember
 

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType, split_list, value_for_label
-from home.imports import ArchiveRefused, check_archive, import_transaction
+from core.choices import ConstructionModel, Direction, Province, SchoolType, split_list, value_for_label
+from core.imports import ArchiveRefused, check_archive, import_transaction
 from studios.importer import cell_text, parse_int
 
 from .access import organised_programmes, school_of

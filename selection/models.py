@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
+from core.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
 
 from .choices import AchievementKind, AchievementLevel, Status, TitleRank
 from .rules import build_rules, evaluate, hard_failures

@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 from outreach.pdf import _register_font, _styles, page_footer
 
 from .choices import AchievementKind, AchievementLevel

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from home.choices import SchoolType
+from core.choices import SchoolType
 
 from .choices import AchievementKind, AchievementLevel, TitleRank
 

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from home import choices
-from home.demo_images import banner, portrait, qr_like, wagtail_image
-from home.slugs import change_slug, pinyin_slug
+from core import choices
+from core.demo_images import banner, portrait, qr_like, wagtail_image
+from core.models import Direction as DirectionRow
+from core.slugs import change_slug, pinyin_slug
+from core.structure import ensure_site_structure
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 # Fields written as the Chinese label of a choice (as in the studio information table).
@@ -59,7 +61,7 @@ def demo_data():
     updates = {}
     for item in read("updates.toml")["update"]:
         update = dict(item)
-        update["slug"] = pinyin_slug(item["title"])  # as an editor's page gets it (home.slugs)
+        update["slug"] = pinyin_slug(item["title"])  # as an editor's page gets it (core.slugs)
         update["kind"] = choice(choices.WorkCarrier, item["kind"], f"updates.toml {item['title']}")
         update["sections"] = [(section["heading"] or None, section["text"]) for section in update.pop("section")]
         update["activities"] = update.pop("activity", [])
@@ -148,7 +150,6 @@ def _publish(page):
 
 def ensure_studio(index, data):
     """Create the studio with its images if its slug is not taken yet; return ``(studio, created)``."""
-    from home.models import Direction as DirectionRow
     from studios.models import StudioMember, StudioPage
 
     existing = StudioPage.objects.child_of(index).filter(slug=data["slug"]).first()
@@ -314,7 +315,6 @@ def demo_studios():
 
 def load(stdout):
     """Create the demo studios, their updates and the home page's featured studios (idempotent)."""
-    from home.structure import ensure_site_structure
     from studios.models import StudioIndexPage
 
     studios, updates, _featured, _members = demo_data()

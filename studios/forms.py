@@ -1,7 +1,7 @@
 from django import forms
 
-from home.choices import WorkCarrier
-from home.forms import SitePageForm
+from core.choices import WorkCarrier
+from core.forms import SitePageForm
 
 
 class StudioPageForm(SitePageForm):

@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from home.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
-from home.choices import Direction as DirectionChoice
-from home.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from core.choices import ConstructionModel, Province, SchoolType, StudioLevel, split_list, value_for_label
+from core.choices import Direction as DirectionChoice
+from core.imports import ArchiveRefused, ImportBusy, check_archive, import_transaction
+from core.models import Direction
+from core.structure import ensure_site_structure
 from privacy.imports import cell_findings, names_in
 
 STUDIO_COLUMNS = [
@@ -317,7 +319,6 @@ def parse_row(row_number, cells):
 
 def build_studio(fields, member_names, direction_codes, existing=None):
     """An unsaved StudioPage holding the row's values (members and directions in memory)."""
-    from home.models import Direction
     from studios.models import StudioMember, StudioPage
 
     studio = existing or StudioPage()
@@ -442,7 +443,6 @@ def write_rows(rows, result):
 
 
 def _write_rows(rows, result):
-    from home.structure import ensure_site_structure
     from studios.models import StudioIndexPage, StudioPage
 
     ensure_site_structure()

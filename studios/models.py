@@ -15,8 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.choices import (
+from core.blocks import BaseStreamBlock
+from core.choices import (
     ConstructionModel,
     Direction,
     Province,
@@ -25,9 +25,9 @@ from home.choices import (
     StudioStatus,
     WorkCarrier,
 )
-from home.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first
-from home.models import SitePage
-from home.slugs import short_studio_name
+from core.listing import Facet, FacetedListing, Lazy, by_promotion, newest_first
+from core.models import SitePage
+from core.slugs import short_studio_name
 from privacy.panels import privacy_panel
 
 from .forms import StudioPageForm
@@ -65,7 +65,7 @@ class StudioIndexPage(SitePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        """Studio cards filtered by province, school type, direction and level (see home.listing)."""
+        """Studio cards filtered by province, school type, direction and level (see core.listing)."""
         context = super().get_context(request, *args, **kwargs)
         listing = FacetedListing(
             request,
@@ -108,7 +108,7 @@ class StudioPage(SitePage):
         _("建设模式"), max_length=30, choices=ConstructionModel.choices, help_text=_("工作室采用的建设模式")
     )
     directions = ParentalManyToManyField(
-        "home.Direction", verbose_name=_("建设方向"), related_name="studios", help_text=_("选择 1-3 个建设方向")
+        "core.Direction", verbose_name=_("建设方向"), related_name="studios", help_text=_("选择 1-3 个建设方向")
     )
 
     host_name = models.CharField(_("主持人"), max_length=50, help_text=_("主持人姓名"))
@@ -289,6 +289,23 @@ class StudioPage(SitePage):
     def work_carrier_labels(self):
         labels = dict(WorkCarrier.choices)
         return [str(labels.get(value, value)) for value in self.work_carriers or []]
+
+
+def studio_for_page(page):
+    """The StudioPage that owns ``page`` (the page itself if it is a studio), or ``None``."""
+    if page is None:
+        return None
+    if isinstance(page, StudioPage):
+        return page
+    steplen = page.steplen
+    ancestor_paths = [page.path[:n] for n in range(steplen, len(page.path) + 1, steplen)]
+    return StudioPage.objects.filter(path__in=ancestor_paths).first()
+
+
+def studio_scope(page):
+    """The page cache's fragment scope (``ops.pagecache``) of a page in a studio's space, or ``None``."""
+    studio = studio_for_page(page)
+    return f"studio:{studio.pk}" if studio is not None else None
 
 
 class StudioMember(Orderable):

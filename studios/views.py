@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from home.choices import Province, WorkCarrier
-from home.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
+from core.choices import Province, WorkCarrier
+from core.listing import Facet, FacetedListing, by_promotion, newest_first, parse_year
 
 from .models import StudioUpdatePage
 

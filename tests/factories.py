@@ -8,8 +8,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType
-from home.models import Direction as DirectionRow
+from core.choices import ConstructionModel, Direction, Province, SchoolType
+from core.models import Direction as DirectionRow
 from home.structure import ensure_site_structure
 from ops.pagecache import COMMON_SCOPE, bump_fragments, bump_generation
 from studios.models import StudioIndexPage, StudioMember, StudioPage, StudioUpdatePage

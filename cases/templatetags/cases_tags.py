@@ -1,6 +1,6 @@
 from django import template
 
-from home.icons import CATEGORY_ICONS
+from core.icons import CATEGORY_ICONS
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 import datetime
 import django.db.models.deletion
-import home.choices
+import core.choices
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '通知公告栏目',
                 'verbose_name_plural': '通知公告栏目',
             },
-            bases=(home.choices.ChoiceLabelsMixin, 'wagtailcore.page'),
+            bases=(core.choices.ChoiceLabelsMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NoticePage',
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '通知公告',
                 'ordering': ['-date'],
             },
-            bases=(home.choices.ChoiceLabelsMixin, 'wagtailcore.page'),
+            bases=(core.choices.ChoiceLabelsMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NoticeAttachment',

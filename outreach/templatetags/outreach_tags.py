@@ -5,17 +5,16 @@ import contextlib
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 from outreach import sharing
 from outreach.qr import qr_png_data_uri
+from studios.models import StudioPage
 
 register = template.Library()
 
 
 def _studio_for(page):
     """The studio a page belongs to (the studio itself, or the parent studio of an update/case/resource)."""
-    from studios.models import StudioPage
-
     if page is None:
         return None
     specific = getattr(page, "specific_deferred", page)

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.orderable import migration_operation
+from core.orderable import migration_operation
 
 
 class Migration(migrations.Migration):

@@ -13,11 +13,11 @@ Format checks (errors, exit status 1):
 
 Warnings (printed, not fatal):
 - broader terms that are neither a word of some group nor in userdict.txt
-  (nor a label of home/choices.py);
+  (nor a label of core/choices.py);
 - single-word groups without broader terms (they add nothing but a dictionary word).
 
 Segmentation (errors): with rjieba, after adding userdict.txt, the labels of
-home/choices.py, synonyms.txt and every thesaurus word to the dictionary (as
+core/choices.py, synonyms.txt and every thesaurus word to the dictionary (as
 search/analysis.py does), each multi-character thesaurus word must cut as one
 token. A sample of 40 is shown (``--all`` shows every word); failures are always
 listed. ``--compare DIR`` also cuts the ``*.txt`` files of DIR with and without
@@ -40,7 +40,7 @@ REPO = DATA_DIR.parent.parent
 THESAURUS = DATA_DIR / "thesaurus.txt"
 USERDICT = DATA_DIR / "userdict.txt"
 SYNONYMS = DATA_DIR / "synonyms.txt"
-CHOICES = REPO / "home" / "choices.py"
+CHOICES = REPO / "core" / "choices.py"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 WORD_OK = re.compile(rf"^[{CJK}a-z0-9]+$")
@@ -139,7 +139,7 @@ def userdict_words():
 
 
 def choice_labels():
-    """CJK runs (2+ characters) of the labels in home/choices.py, read without importing Django."""
+    """CJK runs (2+ characters) of the labels in core/choices.py, read without importing Django."""
     if not CHOICES.exists():
         return set()
     labels = re.findall(r'_\("([^"]*)"\)', CHOICES.read_text(encoding="utf-8"))
@@ -227,7 +227,7 @@ def main(argv=None):
     for b, lines in unknown.items():
         warnings.append(
             f"broader term {b!r} (lines {', '.join(map(str, lines))}) is not a word of any group "
-            "nor of userdict.txt / home/choices.py"
+            "nor of userdict.txt / core/choices.py"
         )
 
     # Segmentation, as search/analysis.py: base dictionary, then every thesaurus word (setdefault).

@@ -35,4 +35,4 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"

@@ -3,7 +3,7 @@ order they were created (the listed order): left empty, PostgreSQL returns them 
 
 from django.db import migrations
 
-from home.orderable import migration_operation
+from core.orderable import migration_operation
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from assessment.loader import STANDARDS_DIR, load_standard, read_standard
 from assessment.models import Indicator, Standard, StandardAssignment, standard_for
-from home.choices import SchoolType
+from core.choices import SchoolType
 from tests.factories import make_studio
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from cases.models import CaseBodyBlock, CasePage
-from home.choices import CaseCategory, Direction
+from core.choices import CaseCategory, Direction
 from tests.factories import directions
 
 _counter = itertools.count(1)

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cases.models import CasePage
-from home.choices import CaseCategory, Direction, PromotionLevel
-from home.models import Direction as DirectionRow
+from core.choices import CaseCategory, Direction, PromotionLevel
+from core.models import Direction as DirectionRow
 from tests.factories import make_studio
 
 
@@ -99,8 +99,8 @@ def test_the_category_is_chosen_where_each_category_is_explained(admin_client):
     """Five radio buttons, each with one line on what it covers, and the link to the writing guide."""
     from wagtail.models import Site
 
-    from home.choices import CASE_CATEGORY_DESCRIPTIONS
-    from home.models import EditorGuidance
+    from core.choices import CASE_CATEGORY_DESCRIPTIONS
+    from core.models import EditorGuidance
     from tests.factories import make_update
 
     studio = make_studio()

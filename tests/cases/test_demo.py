@@ -5,7 +5,7 @@ import io
 from cases import demo
 from cases.models import CasePage
 from cases.rules import count_characters
-from home.choices import CaseCategory, Direction
+from core.choices import CaseCategory, Direction
 from tests.factories import make_studio
 
 

@@ -17,7 +17,7 @@ from wagtail.images.models import Image
 
 from cases.importer import CASE_COLUMNS
 from cases.models import CasePage
-from home.choices import CaseCategory, Direction, PromotionLevel
+from core.choices import CaseCategory, Direction, PromotionLevel
 from tests.factories import make_studio, site_tree
 from tests.fixtures.shared import built_once
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import CasePage
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from tests.cases.helpers import make_case
 from tests.factories import make_promotion, make_studio, render_afresh, site_tree
 from tests.fixtures.shared import built_once

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import CasePage
-from home.choices import CaseCategory
+from core.choices import CaseCategory
 from tests.cases.helpers import make_case
 from tests.cases.test_library import related_titles
 from tests.factories import make_image, make_promotion, make_studio, render_afresh, site_tree

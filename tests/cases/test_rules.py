@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cases.models import CaseBodyBlock, CasePage
 from cases.rules import MAX_BODY_CHARACTERS, count_characters, plain_text, validate_case_body
-from home.choices import CaseCategory
+from core.choices import CaseCategory
 
 
 def stream(*children):

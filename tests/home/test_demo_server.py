@@ -41,7 +41,7 @@ def test_a_missing_page_is_the_chinese_404(client, site_tree):
 def test_the_500_page_is_chinese_and_reads_no_database(db, rf, django_assert_num_queries):
     from django.conf import settings
 
-    from home.views import server_error
+    from core.views import server_error
 
     with django_assert_num_queries(0):  # the database may be what failed
         response = server_error(rf.get("/"))

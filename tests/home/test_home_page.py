@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.views.defaults import server_error
 
-from home.choices import Province
+from core.choices import Province
 from home.models import HomePage
 from studios.models import StudioPage, StudioUpdatePage
 from tests.factories import make_image, make_studio, make_update, render_afresh

@@ -10,7 +10,7 @@ from django.test import TestCase, override_settings
 from wagtail.images import get_image_model
 
 from assessment.models import AnnualPlan, AssessmentRound, MemberArchive, PlanTask, SelfEvaluation
-from home.choices import ConstructionModel, Direction, SchoolType
+from core.choices import ConstructionModel, Direction, SchoolType
 from home.models import HomePage
 from promotions.models import Promotion
 from studios.demo import demo_studios
@@ -123,7 +123,7 @@ class LoadDemoTests(TestCase):
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
     def test_admin_search_and_reference_index_cover_the_demo(self):
-        """load_demo defers Wagtail's per-save indexing (home/bulkload.py): done once at the end."""
+        """load_demo defers Wagtail's per-save indexing (core/bulkload.py): done once at the end."""
         from wagtail.models import Page, ReferenceIndex
 
         update = StudioUpdatePage.objects.live().exclude(cover=None).first()
@@ -212,7 +212,7 @@ class LoadDemoTests(TestCase):
     def test_the_case_editor_links_to_the_demo_case_writing_guide(self):
         from wagtail.models import Site
 
-        from home.models import EditorGuidance
+        from core.models import EditorGuidance
 
         guide = EditorGuidance.for_site(Site.objects.get(is_default_site=True)).case_writing_guide
         self.assertTrue(guide.live)

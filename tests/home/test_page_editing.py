@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from home.slugs import pinyin_slug
+from core.slugs import pinyin_slug
 from promotions.accounts import add_editor
 from studios.models import StudioUpdatePage
 from tests.factories import make_studio, make_update
@@ -52,7 +52,7 @@ def test_the_same_title_twice_gets_a_numbered_address(client, studio, editor):
         response = client.post(add_url(studio), update_form("班会观摩：守时从我做起", "班会观摩守时从我做起"))
         assert response.status_code == 302
     slugs = sorted(StudioUpdatePage.objects.child_of(studio).values_list("slug", flat=True))
-    base = pinyin_slug("班会观摩守时从我做起")  # a Chinese address becomes pinyin (home.slugs)
+    base = pinyin_slug("班会观摩守时从我做起")  # a Chinese address becomes pinyin (core.slugs)
     assert slugs == [base, f"{base}-2", f"{base}-3"]
 
 
@@ -91,7 +91,7 @@ def test_the_page_type_chooser_explains_each_type_in_one_line(client, studio, ed
 
 def test_the_studio_form_offers_work_carriers_as_checkboxes(client, studio, editor):
     """Not the JSON list the model stores (the form showed ``["teaching-research", …]``)."""
-    from home.choices import WorkCarrier
+    from core.choices import WorkCarrier
     from studios.models import StudioPage
 
     studio.work_carriers = [WorkCarrier.SEMINAR, "家长夜校"]

@@ -1,4 +1,4 @@
-"""平台信息 (home.SiteIdentity): the platform's name, 主办/承办单位, 备案号 and contact, edited by an
+"""平台信息 (core.SiteIdentity): the platform's name, 主办/承办单位, 备案号 and contact, edited by an
 administrator in the admin and shown in the header, the titles and the government-style footer."""
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 from home.structure import ensure_demo_identity
 from promotions.accounts import add_editor
 from tests.factories import make_studio
@@ -63,7 +63,7 @@ def test_the_demo_fills_the_footer_and_a_statement_page(client, site_tree):
 
 def test_only_an_administrator_may_change_it(client, site_tree):
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/home/siteidentity/{site.pk}/"
+    url = f"/admin/settings/core/siteidentity/{site.pk}/"
     editor = get_user_model().objects.create_user("studio_editor", password="x-pass-123")
     add_editor(make_studio("春晖班主任工作室"), editor)
     client.force_login(editor)

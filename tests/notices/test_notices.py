@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from home.choices import NoticeKind
+from core.choices import NoticeKind
 from notices.models import NoticeIndexPage, NoticePage
 from search import sync
 from search.service import search

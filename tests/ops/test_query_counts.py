@@ -15,7 +15,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.rich_text import RichText
 
-from home.choices import CaseCategory, Direction, ResourceType
+from core.choices import CaseCategory, Direction, ResourceType
 from tests.cases.helpers import make_case
 from tests.factories import make_image, make_promotion, make_studio, make_update, render_afresh
 from tests.resources.factories import heading, make_chapter, make_handbook, make_resource, paragraph

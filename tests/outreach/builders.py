@@ -4,7 +4,7 @@ import itertools
 
 from wagtail.rich_text import RichText
 
-from home.choices import CaseCategory, Direction, PromotionLevel
+from core.choices import CaseCategory, Direction, PromotionLevel
 from tests.factories import directions, make_image, make_promotion
 
 _counter = itertools.count(1)

@@ -5,7 +5,7 @@ import io
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
-from home.choices import Province, SchoolType
+from core.choices import Province, SchoolType
 from tests.factories import make_studio
 from tests.outreach.builders import make_case
 

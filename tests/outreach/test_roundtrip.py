@@ -7,7 +7,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from cases.rules import plain_text
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
+from core.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
 from studios.models import StudioMember, StudioPage
 from tests.factories import make_studio, promoter
 from tests.outreach.builders import make_case

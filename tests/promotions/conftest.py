@@ -5,7 +5,7 @@ import copy
 import pytest
 from django.contrib.auth import get_user_model
 
-from home.choices import Province
+from core.choices import Province
 from promotions.accounts import add_editor
 from promotions.models import ReviewerProfile, ReviewerRole
 from tests.factories import make_studio, site_tree

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import CasePage
-from home.choices import CaseCategory
+from core.choices import CaseCategory
 from promotions.models import Promotion
 from studios.models import StudioPage
 

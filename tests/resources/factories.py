@@ -5,7 +5,7 @@ import itertools
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from home.choices import Direction, HandbookTopic, ResourceType
+from core.choices import Direction, HandbookTopic, ResourceType
 from resources.models import HandbookChapterPage, HandbookPage, ResourceFile, ResourcePage, Topic
 from tests.factories import directions
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from home.choices import HandbookTopic
+from core.choices import HandbookTopic
 from resources.models import HandbookPage
 from tests.factories import make_studio, site_tree
 from tests.fixtures.shared import built_once

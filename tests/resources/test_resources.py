@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from home.choices import Direction, ResourceType
+from core.choices import Direction, ResourceType
 from resources.models import DocumentDownload, ResourcePage
 from tests.factories import make_studio, site_tree
 from tests.fixtures.shared import built_once
@@ -321,7 +321,7 @@ def test_studio_page_lists_its_resources_and_handbooks(client, studio, site_tree
 def _admin_post(client, studio, documents=(), video_url="", direction_codes=(Direction.CLASS_MANAGEMENT,)):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    from home.models import Direction as DirectionRow
+    from core.models import Direction as DirectionRow
 
     data = nested_form_data(
         {

@@ -5,7 +5,7 @@ import json
 
 from wagtail.models import Page
 
-from home.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
+from core.choices import CaseCategory, Direction, PromotionLevel, Province, SchoolType
 from tests.factories import directions, make_studio, make_update
 
 _n = itertools.count(1)

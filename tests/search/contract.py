@@ -10,7 +10,7 @@ analysis, synonyms, snippets and facets are exercised end to end.
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from home.choices import CaseCategory, Direction, Province
+from core.choices import CaseCategory, Direction, Province
 from search import service
 from search.models import SearchDocument
 
@@ -166,7 +166,7 @@ class EngineContract:
         assert "帮助沉迷手机游戏的学生重建作息" not in titles(self.search(engine, "北京", type="case"))
 
     def test_one_result_per_handbook_with_its_matching_chapters(self, engine, pages):
-        from home.choices import HandbookTopic
+        from core.choices import HandbookTopic
         from tests.resources.factories import make_handbook, paragraph
 
         handbook = make_handbook(
@@ -291,7 +291,7 @@ class EngineContract:
     @staticmethod
     def order_keys(response, by_promotion=False):
         """Per result (full match, [promotion rank,] date in seconds): what the order sorts on."""
-        from home.choices import PROMOTION_RANKS
+        from core.choices import PROMOTION_RANKS
 
         return [
             (

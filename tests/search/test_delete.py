@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from home.choices import Direction
+from core.choices import Direction
 from search import service
 from search.models import SearchDocument, SearchDocumentDirection
 from tests.fixtures.shared import built_once

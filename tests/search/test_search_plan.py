@@ -10,7 +10,7 @@ import copy
 import pytest
 from django.db import connection, transaction
 
-from home.choices import Province
+from core.choices import Province
 from search import relevance, service
 from search.engines import engine_for_vendor
 from search.facetindex import FacetIndex, read_generation

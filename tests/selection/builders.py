@@ -5,7 +5,7 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType
+from core.choices import ConstructionModel, Direction, Province, SchoolType
 from promotions.models import ReviewerProfile, ReviewerRole
 from selection.choices import AchievementKind, AchievementLevel, Status, TitleRank
 from selection.models import Achievement, Application, ApplicationMember, Expert, Programme

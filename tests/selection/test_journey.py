@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.choices import Direction, StudioStatus
+from core.choices import Direction, StudioStatus
 from home.structure import ensure_site_structure
 from selection.choices import AchievementKind, AchievementLevel, Status
 from selection.models import Achievement, Application, Assignment

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from home.choices import Direction, SchoolType
+from core.choices import Direction, SchoolType
 from selection.choices import AchievementKind, AchievementLevel, TitleRank
 from selection.models import Programme, aggregate_scores
 from selection.rules import build_rules, hard_failures

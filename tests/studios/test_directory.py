@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.choices import Direction, Province, SchoolType, StudioLevel
+from core.choices import Direction, Province, SchoolType, StudioLevel
 from studios.models import StudioIndexPage, StudioPage
 from tests.factories import make_studio, render_afresh, site_tree
 from tests.fixtures.shared import built_once

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
+from core.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel
 from studios.importer import STUDIO_COLUMNS, studio_to_row
 from studios.models import StudioIndexPage, StudioMember, StudioPage
 from tests.fixtures.spreadsheets import studio_row, write_workbook
@@ -223,7 +223,7 @@ def lock_held_by_another_import(settings, monkeypatch):
     timeout raises when another writer keeps the database."""
     from django.db import OperationalError, connection, connections
 
-    from home import imports
+    from core import imports
 
     settings.IMPORT_LOCK_WAIT = 0.2
     if connection.vendor != "postgresql":

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.choices import Direction, StudioLevel, WorkCarrier
+from core.choices import Direction, StudioLevel, WorkCarrier
 from home.models import HomePage
 from studios.models import StudioIndexPage, StudioPage, StudioUpdateGalleryImage, StudioUpdatePage
 from tests import factories

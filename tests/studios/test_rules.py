@@ -12,8 +12,8 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
-from home.models import Direction as DirectionRow
+from core.choices import ConstructionModel, Direction, Province, SchoolType, StudioLevel, StudioStatus, WorkCarrier
+from core.models import Direction as DirectionRow
 from studios.models import StudioIndexPage, StudioMember, StudioPage
 from tests.factories import directions, make_studio, site_tree
 from tests.fixtures.shared import built_once

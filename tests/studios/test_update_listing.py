@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.choices import PromotionLevel, Province, WorkCarrier
+from core.choices import PromotionLevel, Province, WorkCarrier
 from tests.factories import make_promotion, make_studio, make_update, render_afresh, site_tree
 from tests.fixtures.shared import built_once
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.importer import CASE_COLUMNS, INDEX_FILE, CaseImportError, import_cases, label
-from home.choices import PromotionLevel
+from core.choices import PromotionLevel
 
 
 class Command(BaseCommand):

@@ -7,7 +7,8 @@ import time
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.bulkload import deferred_indexing
+from core.bulkload import deferred_indexing
+from core.structure import is_local_hostname
 
 # Loaded in this order; each module has ``load(stdout)`` and is idempotent.
 DEMO_MODULES = [
@@ -56,7 +57,7 @@ class Command(BaseCommand):
         """Give the default Site the address the demo is served at (absolute links start with it)."""
         from wagtail.models import Site
 
-        from home.structure import ensure_demo_identity, ensure_site_structure, is_local_hostname
+        from home.structure import ensure_demo_identity, ensure_site_structure
 
         host, _sep, port = address.rpartition(":")
         if not host or not port.isdigit():

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cases.models import CasePage
 from outreach.exports import export_cases_folder
 
 
@@ -12,8 +13,6 @@ class Command(BaseCommand):
         parser.add_argument("--live", action="store_true", help="只导出已发布的案例")
 
     def handle(self, *args, **options):
-        from cases.models import CasePage
-
         cases = CasePage.objects.all()
         if options["year"]:
             cases = cases.filter(year=options["year"])

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from core.choices import Province, value_for_label
 from outreach.exports import studios_workbook
+from studios.models import StudioPage
 
 
 class Command(BaseCommand):
@@ -12,9 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("--live", action="store_true", help="只导出已发布的工作室")
 
     def handle(self, *args, **options):
-        from home.choices import Province, value_for_label
-        from studios.models import StudioPage
-
         studios = StudioPage.objects.all()
         if options["province"]:
             province = value_for_label(Province, options["province"])

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "promotions",
     "privacy",
     "home",
+    "core",
     "studios",
     "cases",
     "resources",
@@ -134,8 +135,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.navigation.navigation",
-                "home.context_processors.site_context",
+                "core.navigation.navigation",
+                "core.context_processors.site_context",
             ],
         },
     },
@@ -159,7 +160,7 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
-# Imports (home.imports): seconds one waits for another to finish on PostgreSQL; the most an
+# Imports (core.imports): seconds one waits for another to finish on PostgreSQL; the most an
 # .xlsx/.docx may unpack to, and its largest compression ratio. Pictures inside Word files
 # meet the WAGTAILIMAGES_* limits below, as uploads do.
 IMPORT_LOCK_WAIT = 20

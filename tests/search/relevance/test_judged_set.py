@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from home.choices import CaseCategory, Direction
+from core.choices import CaseCategory, Direction
 
 from .corpus import build
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from home import icons
-from home.choices import CaseCategory, Direction
+from core import icons
+from core.choices import CaseCategory, Direction
 from tests.factories import make_studio
 
 

@@ -8,7 +8,7 @@ page, and of every page below it, when a slug changes (``page_slug_changed``).
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from home.slugs import change_slug, needs_pinyin, pinyin_slug
+from core.slugs import change_slug, needs_pinyin, pinyin_slug
 
 
 class Command(BaseCommand):

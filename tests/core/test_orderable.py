@@ -1,6 +1,6 @@
-"""``home.orderable.number_unordered``: the data migrations' numbering of unordered children."""
+"""``core.orderable.number_unordered``: the data migrations' numbering of unordered children."""
 
-from home.orderable import number_unordered
+from core.orderable import number_unordered
 from studios.models import StudioMember
 from tests.factories import make_studio
 

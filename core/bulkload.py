@@ -36,14 +36,14 @@ def deferred_indexing():
 
     backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
     auto_update = {name: params.get("AUTO_UPDATE") for name, params in backends.items()}
-    post_save.connect(collect, weak=False, dispatch_uid="home.bulkload.collect")
+    post_save.connect(collect, weak=False, dispatch_uid="core.bulkload.collect")
     try:
         for params in backends.values():
             params["AUTO_UPDATE"] = False
         with disable_reference_index_auto_update():
             yield
     finally:
-        post_save.disconnect(dispatch_uid="home.bulkload.collect")
+        post_save.disconnect(dispatch_uid="core.bulkload.collect")
         for name, value in auto_update.items():
             if value is None:
                 backends[name].pop("AUTO_UPDATE", None)

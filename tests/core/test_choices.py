@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from cases.models import CasePage
-from home.choices import CaseCategory, Province, SchoolType, StudioLevel
+from core.choices import CaseCategory, Province, SchoolType, StudioLevel
 from studios.models import StudioPage
 
 pytestmark = pytest.mark.django_db

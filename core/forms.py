@@ -26,7 +26,7 @@ class SitePageForm(WagtailAdminPageForm):
 
     def clean(self):
         slug = self.cleaned_data.get("slug")
-        if slug and needs_pinyin(slug):  # a Chinese address becomes pinyin (home.slugs)
+        if slug and needs_pinyin(slug):  # a Chinese address becomes pinyin (core.slugs)
             slug = self.cleaned_data["slug"] = pinyin_slug(slug) or "page"
         if slug and self.parent_page is not None and not self.instance.first_published_at:
             self.cleaned_data["slug"] = free_slug(slug, self.parent_page, self.instance)

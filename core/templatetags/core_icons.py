@@ -1,8 +1,8 @@
-"""``{% load home_icons %}``: the drawn marks of ``home.icons`` in templates."""
+"""``{% load core_icons %}``: the drawn marks of ``core.icons`` in templates."""
 
 from django import template
 
-from home import icons
+from core import icons
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from cases.models import CasePage
-from home.slugs import pinyin_slug
+from core.slugs import pinyin_slug
 from tests.cases.helpers import make_case
 from tests.factories import make_studio
 

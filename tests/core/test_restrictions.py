@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.restrictions import site_pages
+from core.restrictions import site_pages
 from studios.models import StudioPage
 from tests.factories import make_studio
 
