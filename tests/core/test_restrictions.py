@@ -96,4 +96,4 @@ def test_serving_pages_reads_the_restrictions_once_per_change_when_there_are_non
     with CaptureQueriesContext(connection) as queries:
         assert client.get(case.url).status_code == 200
         assert client.get("/cases/").status_code == 200
-    assert len(restriction_reads(queries.captured_queries)) == 1  # then kept (ops.middleware.SiteContextMiddleware)
+    assert len(restriction_reads(queries.captured_queries)) == 1  # then kept (ops.sitecontext.SiteContextMiddleware)

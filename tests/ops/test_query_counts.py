@@ -26,7 +26,7 @@ STUDIOS = 3
 
 EXPECTED = {  # page type: (rendered, kept): queries of the full render after a change, then of the next view
     # Every page: the site, its home page, the view restrictions and the 平台信息 setting are read once per
-    # change and process (ops.middleware.SiteContextMiddleware), then kept. The home page's sections
+    # change and process (ops.sitecontext.SiteContextMiddleware), then kept. The home page's sections
     # (… the promoted results: promotions with their pages, then one query per page type) are kept whole.
     "home": (16, 0),
     # Listings: the results, their count and the facet counts are kept in the listing's fragment; left

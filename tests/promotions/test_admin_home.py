@@ -142,7 +142,7 @@ def test_reviewer_home_reads_a_fixed_number_of_queries(client, world):
         return len(captured)
 
     submit(make_update(world.studio_a, "提交一", publish=False), world.editor_a)
-    queries()  # reads the site and its settings once (ops.middleware.SiteContextMiddleware)
+    queries()  # reads the site and its settings once (ops.sitecontext.SiteContextMiddleware)
     before = queries()
     for n in range(4):
         submit(make_update(world.studio_a, f"提交甲{n}", publish=False), world.editor_a)

@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "ops.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.middleware.PageCacheMiddleware",
-    "ops.middleware.SiteContextMiddleware",
+    "ops.sitecontext.SiteContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
