@@ -5,6 +5,7 @@ import contextvars
 import hashlib
 import re
 import threading
+import time
 import uuid
 from collections import OrderedDict
 
@@ -202,6 +203,11 @@ class PageCacheMiddleware:
         }
         self.query_params = pagecache.allowed_query_params()
         self.local = LocalEntries(getattr(settings, "OPS_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+        # key → (until, generation, entry): a stale entry this process served while another
+        # worker re-renders the page, served again without asking the shared cache (the entry,
+        # the lock, the floor: four round trips and the page unpickled) for ``stale_hold`` seconds.
+        self.serving_stale = {}
+        self.stale_hold = float(getattr(settings, "OPS_PAGE_CACHE_STALE_HOLD", 0.05))
 
     def eligible(self, request):
         if request.method not in ("GET", "HEAD") or not pagecache.enabled():
@@ -254,6 +260,9 @@ class PageCacheMiddleware:
         if generation is None:  # the cache is unavailable: render, keep nothing
             return self.bypass(request)
         request.content_generation = generation  # for fragment caches (pagecache.request_generation)
+        held = self.serving_stale.get(key)
+        if held is not None and held[1] == generation and time.monotonic() < held[0]:
+            return self.cached_response(request, held[2], "STALE")
         entry = self.local.get(key, generation)
         stale = None
         if entry is None:
@@ -273,6 +282,7 @@ class PageCacheMiddleware:
             if lock.not_kept():  # this page cannot be kept now: nothing to wait for, no stale copy
                 return self.render(request, cache, key, generation)
             if stale is not None and stale[0] >= pagecache.stale_floor(cache):
+                self.hold_stale(key, generation, stale)
                 return self.cached_response(request, stale, "STALE")
             if lock.wait(pagecache.lock_wait()):
                 entry = cache.get(key)
@@ -286,6 +296,19 @@ class PageCacheMiddleware:
             return response
         finally:
             lock.release(kept=response is not None and response.get("X-Cache") == "MISS")
+
+    STALE_HELD_KEYS = 1000
+
+    def hold_stale(self, key, generation, entry):
+        """Serve ``entry`` (stale) for the next ``stale_hold`` seconds of this generation without
+        asking the shared cache: the render lock is taken and the floor allows it. A later bump
+        (a new generation, a removal's floor with it) ends the hold at once; at most that long
+        after the new page is stored, this process still serves the old one."""
+        if self.stale_hold <= 0:
+            return
+        if len(self.serving_stale) >= self.STALE_HELD_KEYS:
+            self.serving_stale.clear()
+        self.serving_stale[key] = (time.monotonic() + self.stale_hold, generation, entry)
 
     @staticmethod
     def cached_response(request, entry, state):

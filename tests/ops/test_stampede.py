@@ -147,7 +147,8 @@ def _hold_render_lock(cache, url):
     return lock
 
 
-def test_while_another_worker_renders_the_previous_page_is_served_stale(site_tree, shared_cache):
+def test_while_another_worker_renders_the_previous_page_is_served_stale(site_tree, shared_cache, settings):
+    settings.OPS_PAGE_CACHE_STALE_HOLD = 0  # the stale copy is not held past the render (see the next test)
     studio = make_studio("春晖班主任工作室")
     client = Client()
     client.get(studio.url)
@@ -164,6 +165,34 @@ def test_while_another_worker_renders_the_previous_page_is_served_stale(site_tre
     fresh = client.get(studio.url)
     assert fresh["X-Cache"] == "MISS"
     assert "春晖班主任名师工作室" in fresh.content.decode()
+
+
+def test_while_the_render_lasts_a_worker_serves_its_stale_copy_without_asking_the_cache(
+    site_tree, shared_cache, settings, monkeypatch
+):
+    settings.OPS_PAGE_CACHE_STALE_HOLD = 60  # longer than the test
+    studio = make_studio("春晖班主任工作室")
+    client = Client()
+    client.get(studio.url)
+    studio.title = "春晖班主任名师工作室"
+    studio.save_revision().publish()
+    lock = _hold_render_lock(shared_cache, studio.url)
+    try:
+        assert client.get(studio.url)["X-Cache"] == "STALE"  # the entry, the lock and the floor read once
+        calls = []
+        for name in ("get", "get_many", "add", "set", "incr"):
+            original = getattr(shared_cache, name)
+            monkeypatch.setattr(
+                shared_cache, name, lambda *a, _f=original, _n=name, **k: calls.append((_n, a[:1])) or _f(*a, **k)
+            )
+        again = client.get(studio.url)
+        made = list(calls)
+    finally:
+        lock.release()
+    assert again["X-Cache"] == "STALE" and "春晖班主任工作室" in again.content.decode()
+    assert made == [("get", (pagecache.GENERATION_KEY,))]  # the generation only
+    other_worker = Client()  # holds nothing: renders the new page
+    assert "春晖班主任名师工作室" in other_worker.get(studio.url).content.decode()
 
 
 def test_an_unpublished_page_is_never_served_stale(site_tree, shared_cache, settings):
