@@ -346,6 +346,20 @@ def publish_under_load(server, env, targets, args):
     return stats, delays, len(seen_all)
 
 
+def steady_load(server, targets, args):
+    """The same load as the publish-under-load round (one wrk each on ``targets``, at the same
+    time), without publications: what p99 that concurrency costs by itself."""
+    import concurrent.futures
+
+    per_page = max(2, args.connections // len(targets))
+    with concurrent.futures.ThreadPoolExecutor(len(targets)) as pool:
+        futures = {
+            name: pool.submit(wrk, server.base + urllib.parse.quote(path, safe="/?=&%"), args.duration, per_page, 1)
+            for name, path in targets
+        }
+        return {name: future.result() for name, future in futures.items()}
+
+
 def _median(values):
     values = sorted(values)
     return values[len(values) // 2]
@@ -417,18 +431,27 @@ def print_table(title, rows):
         )
 
 
-def report_publishing(publishing, cached):
+def report_publishing(publishing, cached, steady=None):
     stats, delays, publications = publishing
     cached_p99 = {row[0]: row[2]["p99"] for row in cached}
+    if steady:
+        log("\n同样的负载、不发布（对照）：")
+        for name, run in steady.items():
+            log(f"  {name:<8} {run['rps']:>8.1f} 次/秒  p50 {run['p50']:.1f} ms  p99 {run['p99']:.1f} ms")
     log(f"\n发布期间（{publications} 次发布）：")
-    log(f"{'页面':<8} {'次/秒':>8} {'p50 ms':>8} {'p99 ms':>8} {'缓存p99':>8} {'倍数':>6} {'错误':>5}")
+    log(
+        f"{'页面':<8} {'次/秒':>8} {'p50 ms':>8} {'p99 ms':>8} {'缓存p99':>8} {'倍数':>6} {'错误':>5}"
+        + (f" {'对照p99':>8} {'对照倍数':>8}" if steady else "")
+    )
     all_met = True
     for name, run in stats.items():
         factor = run["p99"] / cached_p99[name] if cached_p99.get(name) else float("inf")
         errors = run["errors"] + sum(int(n) for n in re.findall(r"\d+", run["socket_errors"]))
+        control = (steady or {}).get(name)
         log(
             f"{name:<8} {run['rps']:>8.1f} {run['p50']:>8.1f} {run['p99']:>8.1f} {cached_p99.get(name, 0):>8.1f}"
             f" {factor:>5.1f}× {run['errors']:>5}"
+            + (f" {control['p99']:>8.1f} {run['p99'] / control['p99']:>7.1f}×" if control and control["p99"] else "")
             + (f"  套接字：{run['socket_errors']}" if run["socket_errors"] else "")
         )
         met = factor <= PUBLISH_P99_FACTOR and errors == 0
@@ -527,14 +550,15 @@ def main():
             log("\n第 1 轮：整页缓存开启")
             with Gunicorn(env, args.workers) as server:
                 cached = measure(server, targets, args, "缓存")
-                publishing = None
+                publishing = steady = None
                 if args.publish_every > 0:
                     log(
                         f"\n第 4 轮（同一服务）：持续压测首页、案例库与案例页，每 {args.publish_every:g} 秒发布一次首页"
                     )
                     load_targets = [t for t in targets if t[0] in ("home", "cases", "case")]
+                    steady = steady_load(server, load_targets, args)
                     publishing = publish_under_load(server, env, load_targets, args)
-                    report_publishing(publishing, cached)  # now: a later round may fail
+                    report_publishing(publishing, cached, steady)  # now: a later round may fail
             uncached = []
             if args.uncached:
                 log("\n第 2 轮：整页缓存关闭（OPS_PAGE_CACHE_ENABLED=0）")
@@ -592,7 +616,7 @@ def main():
                 f"为最小视图的 {ratio:.1%}（目标 ≥ {UNCACHED_RATIO_TARGET:.0%}）"
             )
     if publishing:
-        all_met &= report_publishing(publishing, cached)
+        all_met &= report_publishing(publishing, cached, steady)
     log(f"总用时 {time.monotonic() - started:.0f} 秒；机器负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
     return 0 if all_met else 1
 
