@@ -16,7 +16,7 @@ from home.models import HomePage
 from ops.pagecache import bump_generation
 from studios.models import StudioIndexPage
 from tests.cases.helpers import make_case
-from tests.factories import make_studio, make_update
+from tests.factories import make_studio, make_update, render_afresh
 from tests.notices.test_notices import make_notice
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,18 @@ def test_a_query_the_listing_does_not_recognise_is_neither_kept_nor_cached(clien
         assert response.status_code == 200
         assert response["X-Cache"] != "HIT"
     assert not [key for key in cache._cache if ":listing:" in key]
+
+
+def test_an_edit_of_the_home_page_renders_only_its_own_sections(client, site_tree):
+    studio = make_studio("明德班主任工作室")
+    make_update(studio, "开学第一课教研活动")
+    render(client, "/")
+    bump_generation()  # what every page reads is read afresh, as after any change
+    kept = render(client, "/")[1]
+    render_afresh()
+    full = render(client, "/")[1]
+
+    publish(HomePage.objects.get(), about="<p>平台的又一版介绍。</p>")
+    html, after_edit = render(client, "/")
+    assert "平台的又一版介绍。" in html and "开学第一课教研活动" in html
+    assert kept < after_edit < full  # the figures, notices, promotions and updates were kept
