@@ -1,11 +1,13 @@
 """Template tags for share metadata, feed links, canonical URLs and QR codes."""
 
 import contextlib
+import hashlib
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 
 from core.models import SiteIdentity
+from ops import pagecache
 from outreach import sharing
 from outreach.qr import qr_png_data_uri
 from studios.models import StudioPage
@@ -39,14 +41,37 @@ def feed_links_for(page):
     return links
 
 
+HEAD_TIMEOUT = 86400
+
+
 @register.inclusion_tag("outreach/includes/head_tags.html", takes_context=True)
 def outreach_head(context):
-    """OpenGraph + WeChat share metadata, canonical link and RSS links for the current page or view."""
+    """OpenGraph + WeChat share metadata, canonical link and RSS links for the current page or view.
+
+    For a page, kept in the shared cache under the content generation (which every change
+    moves) and the absolute address asked for: its share image and its studio's feed link
+    cost two queries on every view otherwise. A preview is never kept."""
     request = context.get("request")
-    site_name = SiteIdentity.name_for(request)
     page = context.get("page")
     if page is not None and not hasattr(page, "get_full_url"):
         page = None
+    if request is None or page is None or not page.pk or getattr(request, "is_preview", False):
+        return _head(context, request, page)
+    generation = pagecache.request_generation(request)
+    if generation is None:  # the cache is unavailable
+        return _head(context, request, page)
+    address = hashlib.md5(request.build_absolute_uri(request.path).encode(), usedforsecurity=False).hexdigest()
+    key = f"outreach:head:{generation}:{page.pk}:{address}"
+    cache = pagecache.get_cache()
+    head = cache.get(key)
+    if head is None:
+        head = _head(context, request, page)
+        cache.set(key, head, HEAD_TIMEOUT)
+    return head
+
+
+def _head(context, request, page):
+    site_name = SiteIdentity.name_for(request)
     if page is not None and page.pk:
         url = sharing.page_url(page, request)
         if request is not None and request.path != page.get_url(request):
