@@ -8,9 +8,7 @@ The full-page cache stays off (as in the test settings): these are the renders b
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
 from ops.pagecache import bump_generation
@@ -18,22 +16,9 @@ from studios.models import StudioIndexPage
 from tests.cases.helpers import make_case
 from tests.factories import make_studio, make_update, render_afresh
 from tests.notices.test_notices import make_notice
+from tests.ops.test_fragments import clear_cache, render  # noqa: F401 (clear_cache: the fixture)
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def render(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), len(queries)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
 
 
 def publish(page, **changes):
