@@ -252,6 +252,12 @@ FRAGMENT_PREFIX = "ops:pagecache:fragments:"
 COMMON_SCOPE = "common"
 
 
+def type_scope(label):
+    """The scope of every live page of one type, ``label`` its ``"app_label.Model"``
+    (``type:cases.casepage``): what a listing, a count or a "latest" section of that type shows."""
+    return f"type:{label.lower()}"
+
+
 def fragment_version(*scopes):
     """One string naming the current version of ``common`` and each of ``scopes``."""
     cache = get_cache()

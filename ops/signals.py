@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .pagecache import COMMON_SCOPE, bump_fragments, invalidate, invalidate_removal
+from .pagecache import COMMON_SCOPE, bump_fragments, invalidate, invalidate_removal, type_scope
 
 # Fields a draft save (save_revision, locking) writes on the page row: the live page is unchanged.
 DRAFT_ONLY_FIELDS = {
@@ -74,12 +74,6 @@ def scope_pages_by(function):
     return function
 
 
-def type_scope(model):
-    """The fragment scope of every live page of ``model``'s type (``type:cases.casepage``):
-    what a listing, a count or a "latest" section of that type shows."""
-    return f"type:{model._meta.label_lower}"
-
-
 def page_scope(page):
     return f"page:{page.pk}"
 
@@ -113,7 +107,7 @@ def page_scopes(page):
     only its content changed; ``common`` when its title or address did (they may appear
     anywhere, e.g. in breadcrumbs and card links).
     """
-    scopes = [type_scope(page.specific_class or type(page))] if page.path else []
+    scopes = [type_scope((page.specific_class or type(page))._meta.label)] if page.path else []
     scope = _page_scope(page) if page.path else None
     if scope is not None:
         return [scope, *scopes]

@@ -15,13 +15,13 @@ register = template.Library()
 def fragment_version(context, types="", **scopes):
     """The current version of ``common``, of each ``name=pk`` scope (``studio=3``, ``page=7``) and
     of each page type named in ``types`` (``"app_label.Model …"``: every live page of that type,
-    ``ops.signals.type_scope``). A preview, or an object not saved yet, gets a version nothing was
+    ``ops.pagecache.type_scope``). A preview, or an object not saved yet, gets a version nothing was
     kept under: it is rendered, never served kept."""
     request = context.get("request")
     if getattr(request, "is_preview", False) or any(pk is None for pk in scopes.values()):
         return f"uncached-{pagecache._fresh_generation()}"
     names = [f"{name}:{pk}" for name, pk in sorted(scopes.items())]
-    names += [f"type:{label.lower()}" for label in str(types).split()]
+    names += [pagecache.type_scope(label) for label in str(types).split()]
     return pagecache.fragment_version(*names)
 
 
@@ -38,7 +38,7 @@ class ListingFragmentNode(template.Node):
         request = context.get("request")
         if listing is None or request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        version = pagecache.fragment_version(*(f"type:{label.lower()}" for label in listing.types))
+        version = pagecache.fragment_version(*map(pagecache.type_scope, listing.types))
         digest = hashlib.md5(f"{version}|{listing.fragment_key()}".encode(), usedforsecurity=False).hexdigest()
         key = f"{pagecache.FRAGMENT_PREFIX}listing:{digest}"
         cache = pagecache.get_cache()
